@@ -32,6 +32,12 @@ public record Arg(String value, int flags, int start, int end) {
    */
   public static final int INPUT = 32;
 
+  /**
+   * Holds the output of a command ({@code $(...)}, backticks) or a process substitution: text that
+   * exists only at run time. Always set together with {@link #DYNAMIC}.
+   */
+  public static final int SUBST = 64;
+
   /** A literal argument with no span (for synthesized arguments and tests). */
   public static Arg literal(String value) {
     return new Arg(value, 0, 0, 0);
@@ -39,6 +45,11 @@ public record Arg(String value, int flags, int start, int end) {
 
   public boolean dynamic() {
     return (flags & (DYNAMIC | INPUT)) != 0;
+  }
+
+  /** Whether part of the value is the output of a command, known only at run time. */
+  public boolean substituted() {
+    return (flags & SUBST) != 0;
   }
 
   public boolean glob() {

@@ -1,19 +1,26 @@
 package dev.airlock.classify.shell;
 
-import dev.airlock.action.Kind;
 import dev.airlock.classify.Analysis;
+import dev.airlock.classify.Limits;
 import dev.airlock.classify.Scope;
-import dev.airlock.classify.Severity;
 import dev.airlock.classify.http.HttpClassifier;
+import dev.airlock.classify.shell.rules.RulePacks;
+import dev.airlock.classify.shell.syntax.Script;
+import dev.airlock.classify.shell.syntax.ShellParser;
 import dev.airlock.classify.sql.SqlClassifier;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** Classifies a shell command line. (Placeholder until the shell classifier lands.) */
+/**
+ * Classifies shell command lines: parses them with Airlock's own POSIX sh and bash parser, walks
+ * every command that could run, looks through wrappers and nested code, and judges each program
+ * with its rule pack. SQL and HTTP found inside commands go to those classifiers.
+ */
 public final class ShellClassifier {
 
-  @SuppressWarnings("UnusedVariable")
-  private final SqlClassifier sql;
+  private static final Map<String, CommandRules> PACKS = RulePacks.index();
 
-  @SuppressWarnings("UnusedVariable")
+  private final SqlClassifier sql;
   private final HttpClassifier http;
 
   public ShellClassifier(SqlClassifier sql, HttpClassifier http) {
@@ -23,12 +30,29 @@ public final class ShellClassifier {
 
   /** Adds the findings for one command line to the analysis. */
   public void classify(String command, Scope scope, Analysis out) {
-    scope
-        .finding(Kind.SHELL, "shell.not-understood")
-        .program("sh")
-        .severity(Severity.UNKNOWN)
-        .reason("the shell classifier is not built yet")
-        .evidence(0, command.length(), command)
-        .addTo(out);
+    new ShellWalk(this, command, scope, out, new Bindings()).walkText();
+  }
+
+  Script parse(String text, Limits limits) {
+    return ShellParser.parse(text, limits);
+  }
+
+  SqlClassifier sql() {
+    return sql;
+  }
+
+  HttpClassifier http() {
+    return http;
+  }
+
+  @Nullable CommandRules pack(String program) {
+    return PACKS.get(program);
+  }
+
+  /** Whether Airlock has rules of its own for a program (a pack or a launcher). */
+  boolean knowsProgram(String program) {
+    return PACKS.containsKey(program)
+        || Launchers.SHELLS.contains(program)
+        || GenericRules.isKnown(program);
   }
 }

@@ -1,0 +1,402 @@
+package dev.airlock.classify.mcp;
+
+import dev.airlock.action.Environment;
+import dev.airlock.action.Kind;
+import dev.airlock.classify.Analysis;
+import dev.airlock.classify.LimitExceededException;
+import dev.airlock.classify.Scope;
+import dev.airlock.classify.Severity;
+import dev.airlock.classify.env.EnvironmentMarkers;
+import dev.airlock.classify.http.HttpClassifier;
+import dev.airlock.classify.http.HttpRequest;
+import dev.airlock.classify.shell.ShellClassifier;
+import dev.airlock.classify.sql.SqlClassifier;
+import dev.airlock.json.Json;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The arguments of an MCP tool call, routed by what they carry: shell commands to the shell
+ * classifier, SQL to the SQL classifier, URLs and requests to the HTTP classifier, file paths of
+ * writing tools to the clobber check. Redis and MongoDB servers' command arguments are judged as
+ * those databases' commands.
+ */
+final class McpArguments {
+
+  private static final Set<String> SHELL_KEYS =
+      Set.of(
+          "command",
+          "cmd",
+          "script",
+          "shell",
+          "bash",
+          "commandline",
+          "command_line",
+          "shell_command",
+          "shellcommand",
+          "run",
+          "code");
+  private static final Set<String> SQL_KEYS =
+      Set.of("sql", "query", "statement", "statements", "sql_query", "sqlquery", "querystring");
+  private static final Set<String> URL_KEYS = Set.of("url", "uri", "endpoint", "href");
+  private static final Set<String> PATH_KEYS =
+      Set.of(
+          "path",
+          "file",
+          "filepath",
+          "file_path",
+          "filename",
+          "target",
+          "destination",
+          "dest",
+          "to",
+          "target_path",
+          "targetpath");
+  private static final Set<String> ENV_KEYS =
+      Set.of(
+          "environment",
+          "env",
+          "environmentname",
+          "environment_name",
+          "namespace",
+          "ns",
+          "context",
+          "project",
+          "projectid",
+          "project_id",
+          "stack",
+          "workspace",
+          "database",
+          "db",
+          "host",
+          "hostname",
+          "connectionstring",
+          "connection_string",
+          "url",
+          "name",
+          "cluster",
+          "app",
+          "appname",
+          "profile",
+          "branch",
+          "dsn");
+
+  private final ShellClassifier shell;
+  private final SqlClassifier sql;
+  private final HttpClassifier http;
+
+  McpArguments(ShellClassifier shell, SqlClassifier sql, HttpClassifier http) {
+    this.shell = shell;
+    this.sql = sql;
+    this.http = http;
+  }
+
+  /** Classifies what the arguments carry; returns the worst severity they gave. */
+  Severity classify(McpCall call, ToolName tool, ToolName server, Scope scope, Analysis out) {
+    int before = out.findings().size();
+    walk(call, tool, server, call.arguments(), "arguments", scope, out, 0);
+    Severity worst = Severity.SAFE;
+    for (int i = before; i < out.findings().size(); i++) {
+      worst = Severity.worst(worst, out.findings().get(i).severity());
+    }
+    return worst;
+  }
+
+  private void walk(
+      McpCall call,
+      ToolName tool,
+      ToolName server,
+      Json value,
+      String path,
+      Scope scope,
+      Analysis out,
+      int depth) {
+    if (depth > out.limits().json().maxDepth()) {
+      throw new LimitExceededException("json.maxDepth", depth, out.limits().json().maxDepth());
+    }
+    switch (value) {
+      case Json.Obj o -> {
+        String method = o.string("method");
+        for (Map.Entry<String, Json> e : o.members().entrySet()) {
+          String key = e.getKey();
+          String k = key.toLowerCase(Locale.ROOT);
+          if (e.getValue() instanceof Json.Str(String v)) {
+            string(call, tool, server, k, v, method, o, path + "." + key, scope, out);
+          } else {
+            walk(call, tool, server, e.getValue(), path + "." + key, scope, out, depth + 1);
+          }
+        }
+      }
+      case Json.Arr a -> {
+        if (path.toLowerCase(Locale.ROOT).endsWith("command")
+            || path.toLowerCase(Locale.ROOT).endsWith("args") && tool.has("run")) {
+          StringBuilder sb = new StringBuilder();
+          for (Json item : a.items()) {
+            if (item instanceof Json.Str(String s)) {
+              sb.append(sb.isEmpty() ? "" : " ").append(quote(s));
+            }
+          }
+          if (!sb.isEmpty()) {
+            shell.classify(sb.toString(), field(scope, path), out);
+            return;
+          }
+        }
+        int i = 0;
+        for (Json item : a.items()) {
+          walk(call, tool, server, item, path + "[" + i++ + "]", scope, out, depth + 1);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void string(
+      McpCall call,
+      ToolName tool,
+      ToolName server,
+      String key,
+      String v,
+      @Nullable String method,
+      Json.Obj parent,
+      String path,
+      Scope scope,
+      Analysis out) {
+    if (v.isBlank()) {
+      return;
+    }
+    Scope s = field(scope, path);
+    if (server.has("redis") && (SHELL_KEYS.contains(key) || key.equals("args"))) {
+      shell.classify("redis-cli " + v, s, out);
+      return;
+    }
+    if (SQL_KEYS.contains(key)
+        && (looksLikeSql(v)
+            || !key.equals("query")
+            || server.has("postgres")
+            || server.has("mysql")
+            || server.has("sqlite")
+            || server.has("supabase")
+            || server.has("neon")
+            || tool.has("sql"))) {
+      if (v.stripLeading().startsWith("mutation")
+          || (key.equals("query") && v.contains("mutation") && v.contains("{"))) {
+        http.classify(
+            new HttpRequest(
+                "POST",
+                "mcp://" + call.server() + "/graphql",
+                List.of(),
+                "{\"query\":" + json(v) + "}"),
+            s,
+            out);
+      } else {
+        sql.classify(v, s, out);
+      }
+      return;
+    }
+    if (SHELL_KEYS.contains(key)
+        && (tool.has("run")
+            || tool.has("exec")
+            || tool.has("execute")
+            || tool.has("shell")
+            || tool.has("terminal")
+            || tool.has("command")
+            || tool.has("bash")
+            || server.has("shell")
+            || server.has("terminal")
+            || server.has("commands")
+            || server.has("desktop")
+            || key.equals("command")
+            || key.equals("cmd"))) {
+      shell.classify(v, s, out);
+      return;
+    }
+    if (URL_KEYS.contains(key) && (v.startsWith("http://") || v.startsWith("https://"))) {
+      String body = parent.string("body");
+      http.classify(
+          new HttpRequest(method == null ? "GET" : method, v, List.of(), body == null ? "" : body),
+          s,
+          out);
+      return;
+    }
+    if (PATH_KEYS.contains(key)
+        && tool.has(ToolName.WRITE_FILE)
+        && !tool.startsWith(ToolName.READ)) {
+      Severity sev = clobber(v);
+      if (sev != Severity.SAFE) {
+        s.finding(Kind.MCP, "mcp.write.sensitive-file")
+            .program(call.server().isEmpty() ? "mcp" : call.server())
+            .verb("overwrite")
+            .resource(v)
+            .severity(sev)
+            .reason(
+                "the tool "
+                    + call.tool()
+                    + " writes over "
+                    + v
+                    + ", whose contents (secrets, keys, data, history) would be lost")
+            .evidence(0, v.length(), v)
+            .addTo(out);
+      }
+    }
+  }
+
+  private static Scope field(Scope scope, String path) {
+    return scope.field(path);
+  }
+
+  /** The environment named by the arguments that usually name one. */
+  static Environment environment(Json args) {
+    Environment env = Environment.UNKNOWN;
+    if (args instanceof Json.Obj o) {
+      for (Map.Entry<String, Json> e : o.members().entrySet()) {
+        if (ENV_KEYS.contains(e.getKey().toLowerCase(Locale.ROOT))
+            && e.getValue() instanceof Json.Str(String v)) {
+          env = env.combine(EnvironmentMarkers.of(v));
+        }
+      }
+    }
+    return env;
+  }
+
+  /** A short description of what the call targets, from the arguments that name things. */
+  static String target(Json args) {
+    if (!(args instanceof Json.Obj o)) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Json> e : o.members().entrySet()) {
+      if (e.getValue() instanceof Json.Str(String v) && v.length() <= 120) {
+        String k = e.getKey().toLowerCase(Locale.ROOT);
+        if (k.endsWith("id")
+            || k.equals("name")
+            || k.equals("owner")
+            || k.equals("repo")
+            || k.equals("repository")
+            || k.equals("database")
+            || k.equals("path")
+            || k.equals("resourcetype")
+            || k.equals("namespace")
+            || k.equals("bucket")
+            || k.equals("table")
+            || k.equals("project")
+            || k.equals("collection")
+            || k.equals("key")) {
+          if (sb.length() > 0) {
+            sb.append(' ');
+          }
+          sb.append(e.getKey()).append('=').append(v);
+        }
+      }
+      if (sb.length() > 200) {
+        break;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Whether arguments name something with a wide blast radius (a namespace, all of something). */
+  static boolean mentionsWide(Json args) {
+    if (!(args instanceof Json.Obj o)) {
+      return false;
+    }
+    for (Map.Entry<String, Json> e : o.members().entrySet()) {
+      String k = e.getKey().toLowerCase(Locale.ROOT);
+      if (e.getValue() instanceof Json.Str(String v)) {
+        String l = v.toLowerCase(Locale.ROOT);
+        if ((k.contains("type") || k.equals("kind") || k.equals("resource"))
+            && (l.startsWith("namespace")
+                || l.equals("ns")
+                || l.startsWith("persistentvolume")
+                || l.startsWith("pv")
+                || l.equals("database")
+                || l.equals("project"))) {
+          return true;
+        }
+      }
+      if ((k.equals("all") || k.equals("recursive") || k.equals("force_all"))
+          && e.getValue() instanceof Json.Bool(boolean b)
+          && b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean looksLikeSql(String v) {
+    String t = v.stripLeading().toLowerCase(Locale.ROOT);
+    for (String k :
+        List.of(
+            "select",
+            "insert",
+            "update",
+            "delete",
+            "drop",
+            "truncate",
+            "alter",
+            "create",
+            "grant",
+            "revoke",
+            "with",
+            "begin",
+            "copy",
+            "do",
+            "merge",
+            "replace",
+            "explain",
+            "show",
+            "set",
+            "call",
+            "exec",
+            "vacuum",
+            "analyze",
+            "pragma",
+            "attach")) {
+      if (t.startsWith(k)
+          && (t.length() == k.length() || !Character.isLetterOrDigit(t.charAt(k.length())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Severity clobber(String path) {
+    String p = path.toLowerCase(Locale.ROOT);
+    String base = p.substring(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+    if (base.equals(".env")
+        || base.startsWith(".env.")
+        || base.endsWith(".pem")
+        || base.endsWith(".key")
+        || base.startsWith("id_rsa")
+        || base.startsWith("id_ed25519")
+        || base.equals("credentials")
+        || base.endsWith(".sqlite")
+        || base.endsWith(".sqlite3")
+        || base.endsWith(".db")
+        || base.endsWith(".tfstate")
+        || p.contains(".git/")
+        || p.startsWith("/etc/")
+        || p.contains("/.ssh/")
+        || p.startsWith("~/.ssh")
+        || p.startsWith("~/.aws")) {
+      return Severity.DESTRUCTIVE;
+    }
+    return Severity.SAFE;
+  }
+
+  private static String quote(String s) {
+    if (!s.isEmpty()
+        && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || "_@%+=:,./-".indexOf(c) >= 0)) {
+      return s;
+    }
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  private static String json(String s) {
+    StringBuilder sb = new StringBuilder();
+    dev.airlock.json.JsonWriter.quote(s, sb);
+    return sb.toString();
+  }
+}

@@ -1,0 +1,728 @@
+package dev.airlock.classify.shell;
+
+import dev.airlock.action.Environment;
+import dev.airlock.classify.Severity;
+import dev.airlock.classify.env.EnvironmentMarkers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Programs that run other programs: privilege and environment wrappers ({@code sudo}, {@code env},
+ * {@code timeout}, ...), shells given code ({@code bash -c}, {@code eval}, {@code | sh}), remote
+ * and per-item runners ({@code ssh}, {@code xargs}, {@code parallel}, {@code watch}) and package
+ * runners ({@code npx}, {@code uv run}, {@code bundle exec}, ...). Each is looked through: the
+ * command it runs is classified as if written directly, and the wrapper is recorded in the
+ * finding's {@code via}.
+ */
+final class Launchers {
+
+  private Launchers() {}
+
+  /** A wrapper whose command follows its options: the options that take a value. */
+  private static final Map<String, Set<String>> SIMPLE =
+      Map.ofEntries(
+          Map.entry(
+              "sudo",
+              Set.of(
+                  "-u",
+                  "-g",
+                  "-h",
+                  "-p",
+                  "-C",
+                  "-D",
+                  "-r",
+                  "-t",
+                  "-U",
+                  "-T",
+                  "--user",
+                  "--group",
+                  "--host",
+                  "--prompt",
+                  "--close-from",
+                  "--chdir",
+                  "--role",
+                  "--type",
+                  "--other-user",
+                  "--command-timeout")),
+          Map.entry("doas", Set.of("-u", "-C")),
+          Map.entry("nice", Set.of("-n", "--adjustment")),
+          Map.entry("nohup", Set.of()),
+          Map.entry("builtin", Set.of()),
+          Map.entry("exec", Set.of("-a")),
+          Map.entry("time", Set.of("-f", "--format", "-o", "--output")),
+          Map.entry("stdbuf", Set.of("-i", "-o", "-e", "--input", "--output", "--error")),
+          Map.entry("ionice", Set.of("-c", "-n", "--class", "--classdata")),
+          Map.entry("setsid", Set.of()),
+          Map.entry("unbuffer", Set.of()),
+          Map.entry("caffeinate", Set.of("-t", "-w")),
+          Map.entry("nocache", Set.of()),
+          Map.entry("catchsegv", Set.of()),
+          Map.entry("dbus-run-session", Set.of("--config-file", "--dbus-daemon")),
+          Map.entry(
+              "xvfb-run",
+              Set.of(
+                  "-n",
+                  "--server-num",
+                  "-s",
+                  "--server-args",
+                  "-f",
+                  "--auth-file",
+                  "-e",
+                  "--error-file",
+                  "-p",
+                  "--xauth-protocol")),
+          Map.entry(
+              "strace",
+              Set.of("-o", "-e", "-s", "-p", "-u", "-E", "-a", "-b", "-I", "-O", "-S", "-X", "-P")),
+          Map.entry("ltrace", Set.of("-o", "-e", "-s", "-p", "-u", "-n", "-a")),
+          Map.entry("valgrind", Set.of()),
+          Map.entry("firejail", Set.of()),
+          Map.entry("proxychains", Set.of("-f")),
+          Map.entry("proxychains4", Set.of("-f")),
+          Map.entry("torsocks", Set.of("-u", "-p", "-a", "-P")),
+          Map.entry("command", Set.of()),
+          Map.entry("busybox", Set.of()),
+          Map.entry("gtimeout", Set.of("-s", "--signal", "-k", "--kill-after")),
+          Map.entry("timeout", Set.of("-s", "--signal", "-k", "--kill-after")),
+          Map.entry("chroot", Set.of("--userspec", "--groups")),
+          Map.entry("taskset", Set.of()),
+          Map.entry("chrt", Set.of()),
+          Map.entry(
+              "runuser",
+              Set.of(
+                  "-u",
+                  "--user",
+                  "-g",
+                  "--group",
+                  "-G",
+                  "--supp-group",
+                  "-s",
+                  "--shell",
+                  "-w",
+                  "--whitelist-environment")));
+
+  /**
+   * Wrappers whose first operand is not the command (a duration, a directory, a mask, a priority).
+   */
+  private static final Set<String> SKIP_ONE_OPERAND =
+      Set.of("timeout", "gtimeout", "chroot", "taskset", "chrt");
+
+  static final Set<String> SHELLS =
+      Set.of(
+          "sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "yash", "fish", "tcsh", "csh",
+          "rbash");
+
+  /** Handles the invocation if its program is a launcher; false otherwise. */
+  static boolean handle(Invocation inv, ShellWalk walk) {
+    String p = inv.program();
+    if (SHELLS.contains(p)) {
+      shell(inv, walk);
+      return true;
+    }
+    switch (p) {
+      case "eval" -> eval(inv, walk);
+      case "source", ".", "source_file" -> source(inv, walk);
+      case "su" -> su(inv, walk);
+      case "env" -> env(inv, walk);
+      case "ssh", "autossh" -> ssh(inv, walk);
+      case "xargs" -> xargs(inv, walk);
+      case "parallel" -> parallel(inv, walk);
+      case "watch" -> watch(inv, walk);
+      case "flock" -> flock(inv, walk);
+      default -> {
+        if (SIMPLE.containsKey(p)) {
+          return simple(inv, walk);
+        }
+        return Runners.handle(inv, walk);
+      }
+    }
+    return true;
+  }
+
+  private static boolean simple(Invocation inv, ShellWalk walk) {
+    String p = inv.program();
+    if (p.equals("command") || p.equals("type")) {
+      for (Arg a : inv.args()) {
+        if (a.value().equals("-v") || a.value().equals("-V")) {
+          walk.finding(inv, "shell.lookup")
+              .verb("look-up")
+              .severity(Severity.SAFE)
+              .read()
+              .reason("only looks up where a command is")
+              .addTo(walk.analysis());
+          return true;
+        }
+      }
+    }
+    if ((p.equals("ionice") || p.equals("chrt") || p.equals("taskset"))
+        && hasAny(inv, "-p", "--pid")) {
+      return false;
+    }
+    int start =
+        commandStart(
+            inv.args(), SIMPLE.getOrDefault(p, Set.of()), SKIP_ONE_OPERAND.contains(p) ? 1 : 0);
+    if (start >= inv.args().size()) {
+      if (p.equals("sudo") || p.equals("doas") || p.equals("runuser")) {
+        walk.finding(inv, "shell.interactive")
+            .verb("open-shell")
+            .severity(Severity.SAFE)
+            .reason(p + " with no command opens an interactive shell or only refreshes credentials")
+            .addTo(walk.analysis());
+        return true;
+      }
+      return false;
+    }
+    Environment env =
+        p.equals("chroot") && start > 0
+            ? EnvironmentMarkers.of(inv.args().get(start - 1).value())
+            : Environment.UNKNOWN;
+    walk.command(inv, inv.args().subList(start, inv.args().size()), p, env);
+    return true;
+  }
+
+  /**
+   * The index of the first argument that is the command: after options (and their values), after
+   * {@code --}, after {@code skip} operands.
+   */
+  static int commandStart(List<Arg> args, Set<String> withValue, int skip) {
+    int i = 0;
+    while (i < args.size()) {
+      Arg a = args.get(i);
+      String v = a.value();
+      if (v.equals("--")) {
+        i++;
+        break;
+      }
+      if (a.isOption() && !a.dynamic()) {
+        int eq = v.indexOf('=');
+        String name = eq > 0 ? v.substring(0, eq) : v;
+        boolean takes = eq < 0 && withValue.contains(name);
+        i += takes ? 2 : 1;
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+        i++;
+        continue;
+      }
+      break;
+    }
+    while (skip > 0 && i < args.size()) {
+      skip--;
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean hasAny(Invocation inv, String... flags) {
+    for (Arg a : inv.args()) {
+      for (String f : flags) {
+        if (a.value().equals(f)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // ---- shells
+
+  private static void shell(Invocation inv, ShellWalk walk) {
+    String p = inv.program();
+    List<Arg> args = inv.args();
+    boolean code = false;
+    boolean stdin = false;
+    int i = 0;
+    while (i < args.size()) {
+      Arg a = args.get(i);
+      String v = a.value();
+      if (v.equals("--") || v.equals("-")) {
+        i++;
+        break;
+      }
+      if ((v.startsWith("-") || v.startsWith("+")) && v.length() > 1 && !a.dynamic()) {
+        if (v.equals("-o")
+            || v.equals("+o")
+            || v.equals("-O")
+            || v.equals("+O")
+            || v.equals("--rcfile")
+            || v.equals("--init-file")) {
+          i += 2;
+          continue;
+        }
+        if (v.equals("--command") || (!v.startsWith("--") && v.indexOf('c') > 0)) {
+          code = true;
+        }
+        if (!v.startsWith("--") && v.indexOf('s') > 0) {
+          stdin = true;
+        }
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (code) {
+      if (i < args.size()) {
+        walk.shell(inv, args.get(i), p + " -c", Environment.UNKNOWN);
+      } else {
+        walk.finding(inv, "shell.shell.no-code")
+            .verb("run")
+            .severity(Severity.SAFE)
+            .reason(p + " -c without code runs nothing")
+            .addTo(walk.analysis());
+      }
+      return;
+    }
+    if (i < args.size() && !stdin) {
+      Arg script = args.get(i);
+      walk.finding(inv, "shell.shell.script")
+          .verb("run-script")
+          .resource(script.value())
+          .severity(script.substituted() ? Severity.UNKNOWN : Severity.SAFE)
+          .reason(
+              script.substituted()
+                  ? p + " runs a script whose name is produced at run time"
+                  : p
+                      + " runs the script file "
+                      + script.value()
+                      + "; its contents are not inspected")
+          .addTo(walk.analysis());
+      return;
+    }
+    stdinCode(inv, walk, p);
+  }
+
+  /** A shell or interpreter reading its program from standard input. */
+  static void stdinCode(Invocation inv, ShellWalk walk, String p) {
+    Invocation.Input in = inv.input();
+    if (in == null) {
+      walk.finding(inv, "shell.interactive")
+          .verb("open-shell")
+          .severity(Severity.SAFE)
+          .reason(p + " with no script or code starts an interactive session")
+          .addTo(walk.analysis());
+      return;
+    }
+    switch (in.kind()) {
+      case HEREDOC, HERESTRING ->
+          walk.shellText(inv, in.text(), p + " <<input", Environment.UNKNOWN);
+      case FILE ->
+          walk.finding(inv, "shell.shell.script")
+              .verb("run-script")
+              .resource(in.text())
+              .severity(Severity.SAFE)
+              .reason(p + " runs the script file " + in.text() + "; its contents are not inspected")
+              .addTo(walk.analysis());
+      case PIPE -> {
+        PipeOrigin o = walk.origin();
+        if (o != null && o.literal() != null) {
+          walk.note(
+              "shell: the text piped into " + p + " is fixed by the command line; judging it");
+          walk.shellText(inv, o.literal(), o.upstreamProgram() + " | " + p, Environment.UNKNOWN);
+        } else if (o != null && o.download() != null) {
+          walk.finding(inv, "shell.pipe.remote-script")
+              .verb("run-remote-script")
+              .resource(o.download())
+              .severity(Severity.DESTRUCTIVE)
+              .reason(
+                  "pipes a script downloaded from "
+                      + o.download()
+                      + " into "
+                      + p
+                      + ": its commands are unknown until they run and could destroy anything")
+              .evidence(o.start(), inv.end(), o.upstreamText() + " | " + inv.text())
+              .addTo(walk.analysis());
+        } else {
+          walk.finding(inv, "shell.pipe.dynamic-script")
+              .verb("run-piped-code")
+              .severity(Severity.UNKNOWN)
+              .reason(
+                  "pipes the output of `"
+                      + ShellWalk.oneLine(in.text())
+                      + "` into "
+                      + p
+                      + ": the commands exist only at run time, so they cannot be judged")
+              .evidence(in.start(), inv.end(), ShellWalk.oneLine(in.text()) + " | " + inv.text())
+              .addTo(walk.analysis());
+        }
+      }
+    }
+  }
+
+  private static void eval(Invocation inv, ShellWalk walk) {
+    List<Arg> args = inv.args();
+    if (args.isEmpty()) {
+      return;
+    }
+    for (Arg a : args) {
+      if (a.substituted()) {
+        walk.finding(inv, "shell.dynamic-code")
+            .verb("execute")
+            .severity(Severity.UNKNOWN)
+            .reason(
+                "eval runs text produced by a command at run time ("
+                    + a.value()
+                    + "); what it does cannot be known before it runs")
+            .addTo(walk.analysis());
+        return;
+      }
+    }
+    if (args.size() == 1) {
+      walk.shell(inv, args.getFirst(), "eval", Environment.UNKNOWN);
+      return;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Arg a : args) {
+      if (!sb.isEmpty()) {
+        sb.append(' ');
+      }
+      sb.append(a.value());
+    }
+    walk.shellText(inv, sb.toString(), "eval", Environment.UNKNOWN);
+  }
+
+  private static void source(Invocation inv, ShellWalk walk) {
+    Arg file = inv.arg(0);
+    if (file == null) {
+      return;
+    }
+    if (file.substituted()
+        || file.value().startsWith("/dev/stdin")
+        || file.value().startsWith("/dev/fd/")) {
+      walk.finding(inv, "shell.dynamic-code")
+          .verb("execute")
+          .severity(Severity.UNKNOWN)
+          .reason(
+              inv.name()
+                  + " runs code produced at run time ("
+                  + file.value()
+                  + "); it cannot be judged before it runs")
+          .addTo(walk.analysis());
+      return;
+    }
+    walk.finding(inv, "shell.shell.script")
+        .verb("source")
+        .resource(file.value())
+        .severity(Severity.SAFE)
+        .reason("sources " + file.value() + "; its contents are not inspected")
+        .addTo(walk.analysis());
+  }
+
+  private static void su(Invocation inv, ShellWalk walk) {
+    List<Arg> args = inv.args();
+    for (int i = 0; i < args.size(); i++) {
+      String v = args.get(i).value();
+      if ((v.equals("-c") || v.equals("--command")) && i + 1 < args.size()) {
+        walk.shell(inv, args.get(i + 1), "su -c", Environment.UNKNOWN);
+        return;
+      }
+      if (v.startsWith("--command=")) {
+        walk.shellText(inv, v.substring("--command=".length()), "su -c", Environment.UNKNOWN);
+        return;
+      }
+    }
+    walk.finding(inv, "shell.interactive")
+        .verb("open-shell")
+        .severity(Severity.SAFE)
+        .reason("su without -c opens an interactive shell")
+        .addTo(walk.analysis());
+  }
+
+  private static void env(Invocation inv, ShellWalk walk) {
+    List<Arg> args = inv.args();
+    int i = 0;
+    while (i < args.size()) {
+      String v = args.get(i).value();
+      if (v.equals("--")) {
+        i++;
+        break;
+      }
+      if (v.equals("-S") || v.equals("--split-string")) {
+        if (i + 1 < args.size()) {
+          StringBuilder sb = new StringBuilder(args.get(i + 1).value());
+          for (int j = i + 2; j < args.size(); j++) {
+            sb.append(' ').append(args.get(j).value());
+          }
+          walk.shellText(inv, sb.toString(), "env -S", Environment.UNKNOWN);
+        }
+        return;
+      }
+      if (v.startsWith("--split-string=") || (v.startsWith("-S") && v.length() > 2)) {
+        walk.shellText(
+            inv,
+            v.substring(v.startsWith("-S") ? 2 : "--split-string=".length()),
+            "env -S",
+            Environment.UNKNOWN);
+        return;
+      }
+      if (v.equals("-u")
+          || v.equals("--unset")
+          || v.equals("-C")
+          || v.equals("--chdir")
+          || v.equals("-P")) {
+        i += 2;
+        continue;
+      }
+      if (v.startsWith("-") || (v.indexOf('=') > 0 && !v.startsWith("="))) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (i >= args.size()) {
+      walk.finding(inv, "shell.read-only")
+          .verb("print-environment")
+          .severity(Severity.SAFE)
+          .read()
+          .reason("env without a command prints the environment")
+          .addTo(walk.analysis());
+      return;
+    }
+    walk.command(inv, args.subList(i, args.size()), "env", Environment.UNKNOWN);
+  }
+
+  private static final Set<String> SSH_VALUE =
+      Set.of(
+          "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p",
+          "-Q", "-R", "-S", "-W", "-w", "-B", "-M");
+
+  private static void ssh(Invocation inv, ShellWalk walk) {
+    List<Arg> args = inv.args();
+    int i = 0;
+    while (i < args.size()) {
+      String v = args.get(i).value();
+      if (v.equals("--")) {
+        i++;
+        break;
+      }
+      if (v.startsWith("-") && v.length() > 1) {
+        i += SSH_VALUE.contains(v) ? 2 : 1;
+        continue;
+      }
+      break;
+    }
+    if (i >= args.size()) {
+      return;
+    }
+    Arg host = args.get(i);
+    Environment env = EnvironmentMarkers.of(host.value());
+    List<Arg> rest = args.subList(i + 1, args.size());
+    if (rest.isEmpty()) {
+      walk.finding(inv, "shell.interactive")
+          .verb("open-shell")
+          .resource(host.value())
+          .severity(Severity.SAFE)
+          .detected(env)
+          .reason("opens an interactive session on " + host.value())
+          .addTo(walk.analysis());
+      return;
+    }
+    String via = "ssh " + host.value();
+    if (rest.size() == 1) {
+      walk.shell(inv, rest.getFirst(), via, env);
+      return;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Arg a : rest) {
+      if (!sb.isEmpty()) {
+        sb.append(' ');
+      }
+      sb.append(a.value());
+    }
+    walk.shellText(inv, sb.toString(), via, env);
+  }
+
+  private static final Set<String> XARGS_VALUE =
+      Set.of(
+          "-a",
+          "--arg-file",
+          "-d",
+          "--delimiter",
+          "-E",
+          "-e",
+          "--eof",
+          "-I",
+          "-i",
+          "--replace",
+          "-L",
+          "-l",
+          "--max-lines",
+          "-n",
+          "--max-args",
+          "-P",
+          "--max-procs",
+          "-s",
+          "--max-chars",
+          "--process-slot-var");
+
+  private static void xargs(Invocation inv, ShellWalk walk) {
+    List<Arg> args = inv.args();
+    String replace = null;
+    int i = 0;
+    while (i < args.size()) {
+      Arg a = args.get(i);
+      String v = a.value();
+      if (v.equals("--")) {
+        i++;
+        break;
+      }
+      if (!v.startsWith("-") || v.length() == 1) {
+        break;
+      }
+      if (v.equals("-I") || v.equals("--replace")) {
+        replace = i + 1 < args.size() ? args.get(i + 1).value() : "{}";
+        i += 2;
+        continue;
+      }
+      if (v.startsWith("-I") || v.startsWith("--replace=")) {
+        replace = v.startsWith("-I") ? v.substring(2) : v.substring("--replace=".length());
+        i++;
+        continue;
+      }
+      if (v.equals("-i")) {
+        replace = "{}";
+        i++;
+        continue;
+      }
+      i += XARGS_VALUE.contains(v) ? 2 : 1;
+    }
+    Arg input = new Arg("{items from standard input}", Arg.INPUT, inv.end(), inv.end());
+    List<Arg> argv = new ArrayList<>();
+    if (i >= args.size()) {
+      argv.add(new Arg("echo", 0, inv.start(), inv.start()));
+    } else {
+      for (Arg a : args.subList(i, args.size())) {
+        if (replace != null && !replace.isEmpty() && a.value().contains(replace)) {
+          argv.add(
+              new Arg(
+                  a.value().replace(replace, "{items from standard input}"),
+                  a.flags() | Arg.INPUT,
+                  a.start(),
+                  a.end()));
+        } else {
+          argv.add(a);
+        }
+      }
+    }
+    if (replace == null) {
+      argv.add(input);
+    }
+    walk.command(inv, argv, "xargs", Environment.UNKNOWN);
+  }
+
+  private static final Set<String> PARALLEL_VALUE =
+      Set.of(
+          "-j",
+          "--jobs",
+          "-S",
+          "--sshlogin",
+          "--joblog",
+          "-a",
+          "--arg-file",
+          "--results",
+          "--tmpdir",
+          "--delay",
+          "--timeout",
+          "-I",
+          "--colsep",
+          "-N",
+          "-n",
+          "--max-args",
+          "--halt",
+          "-d",
+          "--delimiter",
+          "-E",
+          "--workdir",
+          "--retries",
+          "--env",
+          "--load",
+          "--memfree");
+
+  private static void parallel(Invocation inv, ShellWalk walk) {
+    List<Arg> args = inv.args();
+    int i = commandStart(args, PARALLEL_VALUE, 0);
+    int sep = args.size();
+    for (int j = i; j < args.size(); j++) {
+      String v = args.get(j).value();
+      if (v.equals(":::") || v.equals("::::") || v.equals(":::+") || v.equals("::::+")) {
+        sep = j;
+        break;
+      }
+    }
+    List<Arg> cmd = args.subList(Math.min(i, sep), sep);
+    if (cmd.isEmpty()) {
+      walk.finding(inv, "shell.pipe.dynamic-script")
+          .verb("run-piped-code")
+          .severity(Severity.UNKNOWN)
+          .reason("parallel runs commands read from its input; they exist only at run time")
+          .addTo(walk.analysis());
+      return;
+    }
+    if (cmd.size() == 1 && cmd.getFirst().value().indexOf(' ') >= 0) {
+      walk.shellText(
+          inv,
+          cmd.getFirst().value().replace("{}", "$PARALLEL_ITEM"),
+          "parallel",
+          Environment.UNKNOWN);
+      return;
+    }
+    List<Arg> argv = new ArrayList<>();
+    boolean placed = false;
+    for (Arg a : cmd) {
+      if (a.value().contains("{}") || a.value().matches(".*\\{\\d*[./#%]*\\}.*")) {
+        argv.add(new Arg(a.value(), a.flags() | Arg.INPUT, a.start(), a.end()));
+        placed = true;
+      } else {
+        argv.add(a);
+      }
+    }
+    if (!placed) {
+      argv.add(new Arg("{items}", Arg.INPUT, inv.end(), inv.end()));
+    }
+    walk.command(inv, argv, "parallel", Environment.UNKNOWN);
+  }
+
+  private static final Set<String> WATCH_VALUE =
+      Set.of("-n", "--interval", "-d", "--differences", "-q", "--equexit");
+
+  private static void watch(Invocation inv, ShellWalk walk) {
+    List<Arg> args = inv.args();
+    boolean exec = hasAny(inv, "-x", "--exec");
+    int i = commandStart(args, WATCH_VALUE, 0);
+    if (i >= args.size()) {
+      return;
+    }
+    List<Arg> rest = args.subList(i, args.size());
+    if (exec) {
+      walk.command(inv, rest, "watch", Environment.UNKNOWN);
+    } else if (rest.size() == 1) {
+      walk.shell(inv, rest.getFirst(), "watch", Environment.UNKNOWN);
+    } else {
+      StringBuilder sb = new StringBuilder();
+      for (Arg a : rest) {
+        if (!sb.isEmpty()) {
+          sb.append(' ');
+        }
+        sb.append(a.value());
+      }
+      walk.shellText(inv, sb.toString(), "watch", Environment.UNKNOWN);
+    }
+  }
+
+  private static void flock(Invocation inv, ShellWalk walk) {
+    List<Arg> args = inv.args();
+    for (int i = 0; i < args.size(); i++) {
+      String v = args.get(i).value();
+      if ((v.equals("-c") || v.equals("--command")) && i + 1 < args.size()) {
+        walk.shell(inv, args.get(i + 1), "flock -c", Environment.UNKNOWN);
+        return;
+      }
+    }
+    int i = commandStart(args, Set.of("-w", "--timeout", "-E", "--conflict-exit-code"), 1);
+    if (i < args.size()) {
+      walk.command(inv, args.subList(i, args.size()), "flock", Environment.UNKNOWN);
+    }
+  }
+}
