@@ -22,8 +22,8 @@ public final class Redactor {
   private static final Pattern AUTH_HEADER =
       Pattern.compile(
           "(?i)((?:proxy-)?authorization\\\\?\"?'?\\s*[:=]\\s*\\\\?\"?'?\\s*)"
-              + "((?:bearer|basic|token|bot|digest|apikey|sso-key)\\s+)?"
-              + "([^\\s\"'\\\\,;}]+)");
+              + "((?:bearer|basic|token|bot|digest|apikey|sso-key)\\s+)?+"
+              + "(?!\\$)([^\\s\"'\\\\,;}]+)");
 
   private static final Pattern KNOWN_TOKEN =
       Pattern.compile(
