@@ -8,38 +8,19 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The grammar level of the shell parser: lists, and-or lists, pipelines, simple and compound
- * commands, function definitions, redirections and assignments, by recursive descent.
+ * The shell parser's entry and its top of the grammar: scripts, lists, and-or lists, pipelines,
+ * simple commands, assignments and redirections. Recursive descent over the layers below it ({@link
+ * Scanner}, {@link WordReader}, {@link ExpansionReader}, {@link CompoundParser}).
  *
- * <p>Implementation notes. Error recovery rests on knowing which closing tokens ({@code )}, {@code
- * }}, {@code then}, {@code fi}, {@code done}, {@code ;;}, ...) some open construct is waiting for
- * ({@link #expect}). A list stops at a closer someone expects and leaves it for that construct; a
- * closer nobody expects is reported and skipped. Each construct consumes at least one token, so the
- * parse always moves forward, and recursion only happens inside constructs counted against the
- * depth bound.
- *
- * <p>A here-document body follows its command line, but the records holding it are immutable and
- * built before the body is reached. So a text with here-documents is parsed twice ({@link #run}):
- * the first pass collects the bodies by the offset of their operator, the second attaches them.
+ * <p>Implementation notes. A here-document body follows its command line, but the records holding
+ * it are immutable and built before the body is reached. So a text with here-documents is parsed
+ * twice ({@link #run}): the first pass collects the bodies by the offset of their operator, the
+ * second attaches them. Backquoted substitutions found in the first pass are reused by the second.
  */
-final class Parser extends WordReader {
-
-  private static final int C_RPAREN = 0;
-  private static final int C_RBRACE = 1;
-  private static final int C_THEN = 2;
-  private static final int C_ELIF = 3;
-  private static final int C_ELSE = 4;
-  private static final int C_FI = 5;
-  private static final int C_DO = 6;
-  private static final int C_DONE = 7;
-  private static final int C_ESAC = 8;
-  private static final int C_DSEMI = 9;
-  private static final int CLOSERS = 10;
-
-  /** How many open constructs wait for each closer. */
-  private int[] expect = new int[CLOSERS];
+final class Parser extends CompoundParser {
 
   private final @Nullable Map<Integer, CommandSub> backticksIn;
+
   private final Map<Integer, CommandSub> backticksOut = new HashMap<>();
 
   private Parser(
@@ -107,22 +88,8 @@ final class Parser extends WordReader {
 
   // ---- lists
 
-  private static int closer(int reserved) {
-    return switch (reserved) {
-      case R_RBRACE -> C_RBRACE;
-      case R_THEN -> C_THEN;
-      case R_ELIF -> C_ELIF;
-      case R_ELSE -> C_ELSE;
-      case R_FI -> C_FI;
-      case R_DO -> C_DO;
-      case R_DONE -> C_DONE;
-      case R_ESAC -> C_ESAC;
-      default -> -1;
-    };
-  }
-
-  /** Parses commands until the end, or a closer some open construct expects (left unconsumed). */
-  private List<Node> parseList() {
+  @Override
+  List<Node> parseList() {
     List<Node> items = new ArrayList<>(2);
     for (; ; ) {
       skipBlanks();
@@ -190,22 +157,6 @@ final class Parser extends WordReader {
     error(pos, "unexpected `" + src.substring(pos, tokEnd) + "`");
     pos = tokEnd;
     budget.token();
-  }
-
-  /** Whether a command starts at {@link #pos} (blanks skipped). */
-  private boolean startsCommand() {
-    int t = peek();
-    return t == T_LPAREN || t == T_REDIR || t == T_WORD && closer(reserved()) < 0;
-  }
-
-  private void skipLinebreak() {
-    for (; ; ) {
-      skipBlanks();
-      if (at(pos) != '\n') {
-        return;
-      }
-      newline();
-    }
   }
 
   private Node parseAndOr() {
@@ -297,7 +248,8 @@ final class Parser extends WordReader {
 
   // ---- commands
 
-  private Node parseCommand() {
+  @Override
+  Node parseCommand() {
     skipBlanks();
     int t = peek();
     int start = pos;
@@ -406,7 +358,8 @@ final class Parser extends WordReader {
     return new SimpleCommand(assignments, words, redirects, span(start, last.end()));
   }
 
-  private Redirect parseRedirect() {
+  @Override
+  Redirect parseRedirect() {
     int start = pos;
     int fd = redirFd;
     String op = redirOp;
@@ -501,427 +454,5 @@ final class Parser extends WordReader {
     }
     leave();
     return new Assignment(name, null, elements, append, span(s, pos));
-  }
-
-  // ---- compound commands
-
-  /** Consumes the reserved word {@code r} if it is next. */
-  private boolean accept(int r) {
-    skipBlanks();
-    if (peek() == T_WORD && reserved() == r) {
-      pos = rwEnd;
-      budget.token();
-      return true;
-    }
-    return false;
-  }
-
-  private List<Node> list(int closer) {
-    expect[closer]++;
-    List<Node> items = parseList();
-    expect[closer]--;
-    return items;
-  }
-
-  /** Reads the trailing redirections of a compound command and builds it. */
-  private Compound finish(
-      String keyword, List<Node> body, List<Word> words, int start, int closeEnd) {
-    List<Redirect> redirects = List.of();
-    Span last = null;
-    for (; ; ) {
-      skipBlanks();
-      if (peek() != T_REDIR) {
-        break;
-      }
-      Redirect r = parseRedirect();
-      if (redirects.isEmpty()) {
-        redirects = new ArrayList<>(2);
-      }
-      redirects.add(r);
-      last = r.span();
-    }
-    int stop = last != null ? last.end() : closeEnd;
-    return new Compound(keyword, body, words, redirects, span(start, stop));
-  }
-
-  private Node parseIf(int start) {
-    pos = rwEnd;
-    budget.token();
-    enter();
-    List<Node> body = new ArrayList<>();
-    for (; ; ) {
-      expect[C_FI]++;
-      body.addAll(list(C_THEN));
-      expect[C_FI]--;
-      if (!accept(R_THEN)) {
-        error(pos, "expected `then` after the `if` condition");
-        accept(R_FI);
-        break;
-      }
-      expect[C_ELIF]++;
-      expect[C_ELSE]++;
-      expect[C_FI]++;
-      body.addAll(parseList());
-      expect[C_ELIF]--;
-      expect[C_ELSE]--;
-      expect[C_FI]--;
-      if (accept(R_ELIF)) {
-        continue;
-      }
-      if (accept(R_ELSE)) {
-        body.addAll(list(C_FI));
-      }
-      if (!accept(R_FI)) {
-        error(pos, "expected `fi` to close `if`");
-      }
-      break;
-    }
-    int close = pos;
-    leave();
-    return finish("if", body, List.of(), start, close);
-  }
-
-  private Node parseLoop(int start, String keyword) {
-    pos = rwEnd;
-    budget.token();
-    enter();
-    expect[C_DONE]++;
-    List<Node> body = new ArrayList<>(list(C_DO));
-    expect[C_DONE]--;
-    int close = doGroup(body, keyword);
-    leave();
-    return finish(keyword, body, List.of(), start, close);
-  }
-
-  /** Reads {@code do ... done} (or, after {@code for}, a {@code { }} group) into {@code body}. */
-  private int doGroup(List<Node> body, String keyword) {
-    if (accept(R_DO)) {
-      body.addAll(list(C_DONE));
-      if (!accept(R_DONE)) {
-        error(pos, "expected `done` to close `" + keyword + "`");
-      }
-      return pos;
-    }
-    if (!keyword.equals("while")
-        && !keyword.equals("until")
-        && peek() == T_WORD
-        && reserved() == R_LBRACE) {
-      body.add(parseCommand());
-      return pos;
-    }
-    error(pos, "expected `do` in `" + keyword + "`");
-    accept(R_DONE);
-    return pos;
-  }
-
-  private Node parseFor(int start, String keyword) {
-    pos = rwEnd;
-    budget.token();
-    enter();
-    List<Word> words = new ArrayList<>(4);
-    skipBlanks();
-    if (keyword.equals("for") && at(pos) == '(' && at(pos + 1) == '(') {
-      int s = pos;
-      ArithSub a = arith(s, s + 2, false);
-      words.add(new Word(List.of(a), span(s, pos)));
-      skipBlanks();
-      if (peek() == T_SEMI) {
-        pos = tokEnd;
-        budget.token();
-      }
-    } else {
-      if (peek() == T_WORD) {
-        readWord(W_NORMAL);
-      } else {
-        error(pos, "expected a variable name after `" + keyword + "`");
-      }
-      skipLinebreak();
-      if (accept(R_IN)) {
-        for (; ; ) {
-          skipBlanks();
-          if (peek() != T_WORD) {
-            break;
-          }
-          words.add(readWord(W_NORMAL));
-        }
-        int t = peek();
-        if (t == T_SEMI) {
-          pos = tokEnd;
-          budget.token();
-        } else if (t == T_NEWLINE) {
-          newline();
-        } else if (t != T_EOF) {
-          error(pos, "expected `;` or a newline after the `" + keyword + "` word list");
-        }
-      } else if (peek() == T_SEMI) {
-        pos = tokEnd;
-        budget.token();
-      }
-    }
-    skipLinebreak();
-    List<Node> body = new ArrayList<>();
-    int close = doGroup(body, keyword);
-    leave();
-    return finish(keyword, body, words, start, close);
-  }
-
-  private Node parseCase(int start) {
-    pos = rwEnd;
-    budget.token();
-    enter();
-    List<Word> words = new ArrayList<>(4);
-    List<Node> body = new ArrayList<>();
-    skipBlanks();
-    if (peek() == T_WORD) {
-      words.add(readWord(W_NORMAL));
-    } else {
-      error(pos, "expected a word after `case`");
-    }
-    skipLinebreak();
-    if (!accept(R_IN)) {
-      error(pos, "expected `in` after the `case` word");
-    }
-    boolean closed = false;
-    expect[C_ESAC]++;
-    arms:
-    for (; ; ) {
-      skipLinebreak();
-      if (accept(R_ESAC)) {
-        closed = true;
-        break;
-      }
-      int t = peek();
-      if (t == T_EOF) {
-        break;
-      }
-      if (t == T_LPAREN) {
-        pos = tokEnd;
-        budget.token();
-        skipBlanks();
-        t = peek();
-      }
-      for (; ; ) {
-        if (t != T_WORD) {
-          error(pos, "expected a `case` pattern");
-          break arms;
-        }
-        words.add(readWord(W_NORMAL));
-        skipBlanks();
-        t = peek();
-        if (t == T_PIPE) {
-          pos = tokEnd;
-          budget.token();
-          skipBlanks();
-          t = peek();
-        } else if (t == T_RPAREN) {
-          pos = tokEnd;
-          budget.token();
-          break;
-        } else {
-          error(pos, "expected `)` after a `case` pattern");
-          break arms;
-        }
-      }
-      body.addAll(list(C_DSEMI));
-      skipBlanks();
-      t = peek();
-      if (t == T_DSEMI || t == T_SEMI_AMP || t == T_DSEMI_AMP) {
-        pos = tokEnd;
-        budget.token();
-        continue;
-      }
-      closed = accept(R_ESAC);
-      break;
-    }
-    expect[C_ESAC]--;
-    if (!closed) {
-      error(pos, "expected `esac` to close `case`");
-    }
-    int close = pos;
-    leave();
-    return finish("case", body, words, start, close);
-  }
-
-  private Node group(int start) {
-    pos = rwEnd;
-    budget.token();
-    enter();
-    List<Node> body = list(C_RBRACE);
-    if (!accept(R_RBRACE)) {
-      error(pos, "expected `}` to close `{`");
-    }
-    int close = pos;
-    leave();
-    return finish("group", body, List.of(), start, close);
-  }
-
-  private Node subshell(int start) {
-    pos = tokEnd;
-    budget.token();
-    enter();
-    List<Node> body = list(C_RPAREN);
-    skipBlanks();
-    if (peek() == T_RPAREN) {
-      pos = tokEnd;
-      budget.token();
-    } else {
-      error(pos, "expected `)` to close `(`");
-    }
-    int close = pos;
-    leave();
-    return finish("subshell", body, List.of(), start, close);
-  }
-
-  private Node arithCommand(int start) {
-    ArithSub a = arith(start, start + 2, false);
-    Word w = new Word(List.of(a), span(start, pos));
-    return finish("arith", List.of(), List.of(w), start, pos);
-  }
-
-  private Node test(int start) {
-    pos = rwEnd;
-    budget.token();
-    enter();
-    List<Word> words = new ArrayList<>(4);
-    boolean regex = false;
-    for (; ; ) {
-      skipBlanks();
-      int c = at(pos);
-      if (c == EOF) {
-        error(start, "expected `]]` to close `[[`");
-        break;
-      }
-      if (c == '\n') {
-        newline();
-        continue;
-      }
-      int n = at(nx(pos));
-      if (c == ']' && n == ']' && isMeta(at(nx(nx(pos))))) {
-        pos = nx(nx(pos));
-        budget.token();
-        break;
-      }
-      String op = null;
-      if (c == '&' && n == '&') {
-        op = "&&";
-      } else if (c == '|' && n == '|') {
-        op = "||";
-      } else if (c == '(' || c == ')' || c == '<' || c == '>' || c == '!' && isBlankOrEnd(n)) {
-        op = one(c);
-      } else if (c == ';' || c == '&' || c == '|') {
-        error(pos, "unexpected `" + one(c) + "` inside `[[ ]]`");
-        break;
-      }
-      if (op != null) {
-        int s = pos;
-        pos = op.length() == 1 ? pos + 1 : nx(pos) + 1;
-        budget.token();
-        Span sp = span(s, pos);
-        words.add(new Word(List.of(new Literal(op, false, false, sp)), sp));
-        regex = false;
-        continue;
-      }
-      int ws = pos;
-      Word w = readWord(regex ? W_REGEX : W_NORMAL);
-      if (pos == ws) {
-        error(pos, "unexpected `" + one(c) + "` inside `[[ ]]`");
-        pos++;
-        continue;
-      }
-      regex = pos - ws == 2 && src.startsWith("=~", ws);
-      words.add(w);
-    }
-    int close = pos;
-    leave();
-    return finish("test", List.of(), words, start, close);
-  }
-
-  private Node function(int start) {
-    pos = rwEnd;
-    budget.token();
-    skipBlanks();
-    String name = "";
-    if (peek() == T_WORD) {
-      int ns = pos;
-      readWord(W_NORMAL);
-      name = src.substring(ns, pos);
-    } else {
-      error(pos, "expected a function name after `function`");
-    }
-    skipBlanks();
-    if (peek() == T_LPAREN) {
-      pos = tokEnd;
-      budget.token();
-      skipBlanks();
-      if (peek() == T_RPAREN) {
-        pos = tokEnd;
-        budget.token();
-      } else {
-        error(pos, "expected `)` after `(` in a function definition");
-      }
-    }
-    return functionBody(start, name);
-  }
-
-  private Node functionBody(int start, String name) {
-    skipLinebreak();
-    Node body;
-    if (startsCommand()) {
-      int bs = pos;
-      body = parseCommand();
-      if (!(body instanceof Compound)) {
-        error(bs, "a function body must be a compound command such as `{ ...; }`");
-      }
-    } else {
-      error(pos, "expected a function body");
-      body = new Compound("group", List.of(), List.of(), List.of(), span(pos, pos));
-    }
-    return new FunctionDef(name, body, span(start, body.span().end()));
-  }
-
-  private Node coproc(int start) {
-    pos = rwEnd;
-    budget.token();
-    enter();
-    skipBlanks();
-    if (peek() == T_WORD && !startsCompound()) {
-      int save = pos;
-      int i = pos;
-      while (isNameChar(at(i))) {
-        i++;
-      }
-      if (i > pos && (at(i) == ' ' || at(i) == '\t')) {
-        pos = i;
-        skipBlanks();
-        if (startsCompound()) {
-          budget.token();
-        } else {
-          pos = save;
-        }
-      }
-    }
-    List<Node> body = List.of();
-    if (startsCommand()) {
-      body = List.of(parseCommand());
-    } else {
-      error(pos, "expected a command after `coproc`");
-    }
-    leave();
-    int stop = body.isEmpty() ? pos : body.get(0).span().end();
-    return new Compound("coproc", body, List.of(), List.of(), span(start, stop));
-  }
-
-  private boolean startsCompound() {
-    int t = peek();
-    if (t == T_LPAREN) {
-      return true;
-    }
-    if (t != T_WORD) {
-      return false;
-    }
-    return switch (reserved()) {
-      case R_IF, R_WHILE, R_UNTIL, R_FOR, R_SELECT, R_CASE, R_LBRACE, R_DLBRACK -> true;
-      default -> false;
-    };
   }
 }
