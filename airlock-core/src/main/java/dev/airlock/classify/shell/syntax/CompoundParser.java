@@ -79,7 +79,15 @@ abstract class CompoundParser extends ExpansionReader {
   /** Whether a command starts at {@link #pos} (blanks skipped). */
   final boolean startsCommand() {
     int t = peek();
-    return t == T_LPAREN || t == T_REDIR || t == T_WORD && closer(reserved()) < 0;
+    return t == T_LPAREN || t == T_REDIR || t == T_WORD && !misplaced(reserved());
+  }
+
+  /**
+   * Whether a reserved word cannot start a command: a closer, or {@code in} and {@code ]]} outside
+   * the constructs they belong to.
+   */
+  static boolean misplaced(int reserved) {
+    return closer(reserved) >= 0 || reserved == R_IN || reserved == R_DRBRACK;
   }
 
   final void skipLinebreak() {

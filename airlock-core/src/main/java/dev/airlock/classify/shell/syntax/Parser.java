@@ -123,11 +123,12 @@ final class Parser extends CompoundParser {
         default -> {}
       }
       if (t == T_WORD) {
-        int c = closer(reserved());
-        if (c >= 0) {
-          if (expect[c] > 0) {
-            return items;
-          }
+        int r = reserved();
+        int c = closer(r);
+        if (c >= 0 && expect[c] > 0) {
+          return items;
+        }
+        if (misplaced(r)) {
           tokEnd = rwEnd;
           stray();
           continue;
@@ -146,7 +147,7 @@ final class Parser extends CompoundParser {
         budget.token();
       } else if (t == T_NEWLINE) {
         newline();
-      } else if (t == T_LPAREN || t == T_WORD && closer(reserved()) < 0) {
+      } else if (t == T_LPAREN || t == T_WORD && !misplaced(reserved())) {
         error(pos, "expected `;`, `&` or a newline before this");
       }
       items.add(node);
@@ -210,7 +211,8 @@ final class Parser extends CompoundParser {
       prefixEnd = pos;
     }
     if (!startsCommand()) {
-      if (!negated && !timed) {
+      int t = peek();
+      if (!negated && !timed || t == T_AND || t == T_OR || t == T_PIPE || t == T_PIPE_AMP) {
         error(pos, "expected a command");
       }
       return new Pipeline(List.of(), negated, timed, span(start, prefixEnd));
@@ -367,12 +369,23 @@ final class Parser extends CompoundParser {
     pos = opEnd;
     budget.token();
     skipBlanks();
-    if (peek() != T_WORD) {
+    int t = peek();
+    int ws = pos;
+    Word target;
+    if (t == T_REDIR && isDigit(at(pos)) && (op.equals(">&") || op.equals("<&"))) {
+      // 2>&1>out: the digits are this target, the operator after them starts the next redirection
+      while (isDigit(at(pos))) {
+        pos++;
+      }
+      Span sp = span(ws, pos);
+      target = new Word(List.of(new Literal(src.substring(ws, pos), false, false, sp)), sp);
+      budget.token();
+    } else if (t == T_WORD) {
+      target = readWord(W_NORMAL);
+    } else {
       error(start, "expected a word after `" + op + "`");
       return new Redirect(fd, op, null, null, span(start, opEnd));
     }
-    int ws = pos;
-    Word target = readWord(W_NORMAL);
     int we = pos;
     Heredoc doc = null;
     if (op.equals("<<") || op.equals("<<-")) {

@@ -59,6 +59,7 @@ abstract class Scanner {
   static final int R_RBRACE = 19;
   static final int R_BANG = 20;
   static final int R_DLBRACK = 21;
+  static final int R_DRBRACK = 22;
 
   private static final String[] ONE = new String[128];
 
@@ -356,7 +357,7 @@ abstract class Scanner {
     int n = 0;
     for (; ; ) {
       int c = at(p);
-      if (!(c >= 'a' && c <= 'z' || c == '{' || c == '}' || c == '!' || c == '[')) {
+      if (!(c >= 'a' && c <= 'z' || c == '{' || c == '}' || c == '!' || c == '[' || c == ']')) {
         break;
       }
       if (n == b.length) {
@@ -395,6 +396,8 @@ abstract class Scanner {
           yield R_IN;
         } else if (eq(b, "[[")) {
           yield R_DLBRACK;
+        } else if (eq(b, "]]")) {
+          yield R_DRBRACK;
         }
         yield R_NONE;
       }

@@ -150,11 +150,11 @@ abstract class WordReader extends Scanner {
           if (ext > 0) {
             ext += c == '(' ? 1 : c == ')' ? -1 : 0;
             lit();
-          } else if (mode == W_OPERAND || mode == W_SUBSCRIPT) {
-            lit();
           } else if ((c == '<' || c == '>') && at(nx(pos)) == '(') {
             flush(parts);
             parts.add(processSub(c));
+          } else if (mode == W_OPERAND || mode == W_SUBSCRIPT) {
+            lit();
           } else if (mode == W_REGEX) {
             if (c == '(') {
               nest++;

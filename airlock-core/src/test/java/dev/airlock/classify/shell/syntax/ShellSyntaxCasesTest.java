@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Runs the syntax cases of {@code shell-syntax-cases.txt}: input and expected tree dump. */
 class ShellSyntaxCasesTest {
 
-  private record Case(String name, String input, String expected) {}
+  record Case(String name, String input, String expected) {}
 
   @TestFactory
   Stream<DynamicTest> parse_case_yieldsExpectedTree() throws IOException {
