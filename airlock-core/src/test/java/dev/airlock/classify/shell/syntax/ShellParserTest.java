@@ -261,6 +261,32 @@ class ShellParserTest {
   }
 
   @Test
+  void limits_threadStackTooSmallForTheDepth_throwMaxParseDepthNotStackOverflow()
+      throws InterruptedException {
+    String deep = "f() { ".repeat(199) + "x" + "; }".repeat(199);
+    Throwable[] thrown = new Throwable[1];
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              try {
+                ShellParser.parse(deep, Limits.DEFAULT);
+              } catch (Throwable t) {
+                thrown[0] = t;
+              }
+            },
+            "small-stack-parse",
+            96 * 1024);
+    small.start();
+    small.join();
+    if (thrown[0] != null) {
+      assertThat(thrown[0])
+          .isInstanceOfSatisfying(
+              LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo("maxParseDepth"));
+    }
+  }
+
+  @Test
   void limits_heredocsParsedTwice_countWordsOnce() {
     assertThat(ShellParser.parse("cat <<A\nx\nA", limits(50, 4)).ok()).isTrue();
     assertThatThrownBy(() -> ShellParser.parse("cat <<A\nx\nA", limits(50, 3)))
