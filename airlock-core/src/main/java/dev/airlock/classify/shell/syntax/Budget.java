@@ -12,6 +12,9 @@ final class Budget {
   final Limits limits;
   int tokens;
 
+  /** Characters of source text kept in the tree that nesting can repeat (raw texts, bodies). */
+  long kept;
+
   Budget(Limits limits) {
     this.limits = limits;
   }
@@ -20,6 +23,20 @@ final class Budget {
   void token() {
     if (++tokens > limits.maxWords()) {
       throw new LimitExceededException("maxWords", tokens, limits.maxWords());
+    }
+  }
+
+  /**
+   * Counts {@code chars} of source text copied into the tree where nesting repeats it ({@code
+   * ${a:-${b:-...}}} keeps the inner text in every level's raw text). Beyond four times {@code
+   * maxInputChars} the input is treated as over {@code maxInputChars}, so hostile nesting cannot
+   * make the tree hundreds of times larger than its input.
+   */
+  void keep(int chars) {
+    kept += chars;
+    long max = limits.maxInputChars();
+    if (kept > 4 * max) {
+      throw new LimitExceededException("maxInputChars", kept / 4, max);
     }
   }
 }

@@ -155,6 +155,7 @@ abstract class ExpansionReader extends WordReader {
     }
     leave();
     budget.token();
+    budget.keep(pos - s);
     return new Param(name, src.substring(s, pos), prefix + op, nested, span(s, pos));
   }
 
@@ -260,6 +261,7 @@ abstract class ExpansionReader extends WordReader {
     }
     leave();
     budget.token();
+    budget.keep(exprEnd - from);
     return new ArithSub(src.substring(from, exprEnd), nested.toList(), span(s, pos));
   }
 
@@ -304,6 +306,7 @@ abstract class ExpansionReader extends WordReader {
       error(s, "unterminated backquote");
     }
     budget.token();
+    budget.keep(text.length());
     return parseBacktick(text, span(s, pos), s);
   }
 
@@ -381,6 +384,7 @@ abstract class ExpansionReader extends WordReader {
     if (!terminated) {
       error(h.op(), "here-document delimited by `" + delim + "` is not terminated");
     }
+    budget.keep(bodyEnd - bodyStart);
     String body = stripped != null ? stripped.toString() : src.substring(bodyStart, bodyEnd);
     List<WordPart> parts = h.quoted() ? List.of() : bodyParts(bodyStart, bodyEnd, stripped != null);
     found.put(h.op(), new Heredoc(delim, h.quoted(), body, parts, span(bodyStart, bodyEnd)));

@@ -38,12 +38,14 @@ final class Parser extends CompoundParser {
   /** Parses {@code text}, in two passes when it holds here-documents. */
   static Script run(String top, String text, @Nullable Span fixed, Budget budget, int depth) {
     int mark = budget.tokens;
+    long kept = budget.kept;
     Parser first = new Parser(top, text, fixed, budget, depth, null, null);
     Script script = first.parseTop();
     if (!first.sawHeredoc) {
       return script;
     }
     budget.tokens = mark;
+    budget.kept = kept;
     return new Parser(top, text, fixed, budget, depth, first.found, first.backticksOut).parseTop();
   }
 

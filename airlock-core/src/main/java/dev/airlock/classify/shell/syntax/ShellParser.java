@@ -19,7 +19,8 @@ public final class ShellParser {
    * Parses a command line. Never throws for bad syntax: errors are listed in the script.
    *
    * @throws LimitExceededException when the input goes over a {@link Limits} bound ({@code
-   *     maxWords} for word parts and operators, {@code maxParseDepth} for nesting)
+   *     maxWords} for word parts and operators, {@code maxParseDepth} for nesting, {@code
+   *     maxInputChars} when nesting would repeat more than four times that much text in the tree)
    */
   public static Script parse(String source, Limits limits) {
     try {

@@ -58,6 +58,7 @@ abstract class WordReader extends Scanner {
 
   // ---- literal runs
 
+  /** Adds the character at {@link #pos} to the literal run. */
   final void lit() {
     if (litStart < 0) {
       litStart = pos;
@@ -93,15 +94,7 @@ abstract class WordReader extends Scanner {
     pos = p;
   }
 
-  final void litRun(int to) {
-    if (litStart < 0) {
-      litStart = pos;
-    } else if (litDirty) {
-      litSb.append(src, pos, to);
-    }
-    pos = to;
-  }
-
+  /** Ends the literal run, if one is open, as a {@link Literal} part. */
   final void flush(PartList parts) {
     if (litStart < 0) {
       return;
@@ -129,6 +122,7 @@ abstract class WordReader extends Scanner {
     boolean braceFound = false;
     int nest = 0;
     int ext = 0;
+    boolean eqSeen = false;
     boolean tildeOk = mode != W_SUBSCRIPT && mode != W_REGEX;
     loop:
     for (; ; ) {
@@ -265,10 +259,11 @@ abstract class WordReader extends Scanner {
         }
         case '=' -> {
           lit();
-          if (mode == W_NORMAL && assignmentPrefix(parts)) {
+          if (mode == W_NORMAL && !eqSeen && assignmentPrefix(parts)) {
             mode = W_ASSIGN;
             tildeOk = true;
           }
+          eqSeen = true;
         }
         default -> lit();
       }
@@ -311,8 +306,10 @@ abstract class WordReader extends Scanner {
   }
 
   /**
-   * Whether the {@code (} at {@link #pos} opens an array value inside a word such as {@code declare
-   * -a x=(1 2)}: the word so far is a plain {@code name=} or {@code name+=}.
+   * Whether the word so far is a plain {@code name=} or {@code name+=}. Then a {@code (} at {@link
+   * #pos} opens an array value (as in {@code declare -a x=(1 2)}), and a tilde may follow the
+   * {@code =} or a {@code :}, as bash expands them in assignment-like arguments. Only the first
+   * {@code =} of a word is checked, which keeps words linear.
    */
   private boolean assignmentPrefix(PartList parts) {
     if (parts.size() != 0 || litStart < 0 || litDirty || src.charAt(pos - 1) != '=') {

@@ -54,7 +54,19 @@ class ShellParserHostileInputTest {
         new Hostile("1 MB of escaped backquotes", () -> "`\\`".repeat(MB / 3), "maxWords"),
         new Hostile(
             "1 MB heredoc body", () -> "cat <<EOF\n" + "text\n".repeat(MB / 5) + "EOF\n", "ok"),
-        new Hostile("1 MB of NUL", () -> "\0".repeat(MB), "ok"));
+        new Hostile("1 MB of NUL", () -> "\0".repeat(MB), "ok"),
+        new Hostile(
+            "1 MB word with many =",
+            () -> "echo " + "a".repeat(MB / 2) + ".=".repeat(MB / 4),
+            "ok"),
+        new Hostile(
+            "nested ${ around a large operand",
+            () -> "echo " + "${x:-".repeat(150) + "y".repeat(MB / 2) + "}".repeat(150),
+            "maxInputChars"),
+        new Hostile(
+            "nested $(( around a large expression",
+            () -> "echo " + "$(( ".repeat(150) + "1".repeat(MB / 2) + " ))".repeat(150),
+            "maxInputChars"));
   }
 
   @TestFactory
@@ -89,7 +101,7 @@ class ShellParserHostileInputTest {
                       try {
                         SpanCheck.check(ShellParser.parse(h.source().get(), tight));
                       } catch (LimitExceededException e) {
-                        assertThat(e.limit()).isIn("maxParseDepth", "maxWords");
+                        assertThat(e.limit()).isIn("maxParseDepth", "maxWords", "maxInputChars");
                       }
                     }));
   }
