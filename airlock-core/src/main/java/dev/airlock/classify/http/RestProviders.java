@@ -3,283 +3,35 @@ package dev.airlock.classify.http;
 import static dev.airlock.classify.Severity.CATASTROPHIC;
 import static dev.airlock.classify.Severity.DESTRUCTIVE;
 import static dev.airlock.classify.Severity.SAFE;
+import static dev.airlock.classify.http.GithubRest.destructive;
 import static dev.airlock.classify.http.RestCatalog.rule;
 
 import dev.airlock.classify.http.RestCatalog.Provider;
-import dev.airlock.classify.http.RestCatalog.Rule;
 import dev.airlock.json.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Catalog entries for source hosting, payments and application platforms: GitHub, Stripe, Heroku,
- * Vercel and Supabase. Sources are listed in {@code docs/providers.md}.
+ * Catalog entries for payments and application platforms: Stripe, Heroku, Vercel and Supabase
+ * (management API and a project's own REST API); and the list of every REST provider. Sources are
+ * listed in {@code docs/providers.md}.
  */
 final class RestProviders {
 
   /** Every provider, infrastructure ones included, in the order hosts are tried. */
   static final List<Provider> ALL = all();
 
-  private static final Set<String> DEFAULT_BRANCHES =
-      Set.of(
-          "main",
-          "master",
-          "trunk",
-          "production",
-          "prod",
-          "release",
-          "live",
-          "default",
-          "stable",
-          "develop");
-
   private RestProviders() {}
 
   private static List<Provider> all() {
     List<Provider> p = new ArrayList<>();
-    p.add(github());
+    p.add(GithubRest.provider());
     p.add(stripe());
     p.add(heroku());
     p.add(vercel());
     p.add(supabase());
     p.addAll(RestInfraProviders.all());
     return List.copyOf(p);
-  }
-
-  private static Provider github() {
-    return new Provider(
-        "github",
-        "github-api",
-        u ->
-            u.host().equals("api.github.com")
-                || (u.host().contains("github") && u.path().startsWith("/api/v3/")),
-        "api/v3",
-        List.of(
-            rule(
-                "DELETE",
-                "/repos/{owner}/{repo}",
-                "repo-delete",
-                CATASTROPHIC,
-                "delete",
-                "repository {owner}/{repo}",
-                "deletes repository {owner}/{repo} with its issues, pull requests, wiki and"
-                    + " releases"),
-            rule(
-                    "DELETE",
-                    "/repos/{owner}/{repo}/git/refs/{ref+}",
-                    "ref-delete",
-                    DESTRUCTIVE,
-                    "delete",
-                    "ref {ref} of {owner}/{repo}",
-                    "deletes ref {ref} of {owner}/{repo}")
-                .refine(
-                    (j, c, r) -> {
-                      String ref = c.getOrDefault("ref", "");
-                      String branch = ref.startsWith("heads/") ? ref.substring(6) : ref;
-                      return DEFAULT_BRANCHES.contains(branch.toLowerCase(Locale.ROOT))
-                          ? j.withSeverity(
-                              CATASTROPHIC,
-                              j.reason()
-                                  + ", the default-looking branch "
-                                  + branch
-                                  + " that deploys and history hang on")
-                          : j;
-                    }),
-            rule(
-                    "PATCH|POST",
-                    "/repos/{owner}/{repo}/git/refs/{ref+}",
-                    "ref-update",
-                    SAFE,
-                    "write",
-                    "ref {ref} of {owner}/{repo}",
-                    "moves ref {ref} of {owner}/{repo}")
-                .refine(
-                    (j, c, r) -> {
-                      Json force = r.member("force");
-                      if (r.problem() != null) {
-                        return RestCatalog.unreadable(j, r, "whether it forces");
-                      }
-                      return Json.TRUE.equals(force)
-                          ? new Judgment(
-                              "http.rest.github.ref-force-update",
-                              j.program(),
-                              "force-update",
-                              j.resource(),
-                              DESTRUCTIVE,
-                              j.access(),
-                              j.environment(),
-                              j.reason() + " with force: true; commits only it held are lost")
-                          : j;
-                    }),
-            destructive(
-                "/repos/{owner}/{repo}/branches/{branch}/protection",
-                "branch-protection-delete",
-                "protection of branch {branch} in {owner}/{repo}",
-                "removes the protection of branch {branch}; it can then be force-pushed or"
-                    + " deleted"),
-            destructive(
-                "/repos/{owner}/{repo}/branches/{branch}/protection/{rest+}",
-                "branch-protection-delete",
-                "protection of branch {branch} in {owner}/{repo}",
-                "removes part of the protection of branch {branch} ({rest})"),
-            destructive(
-                "/repos/{owner}/{repo}/rulesets/{id}",
-                "ruleset-delete",
-                "ruleset {id} of {owner}/{repo}",
-                "deletes a repository ruleset and the protections it enforced"),
-            destructive(
-                "/repos/{owner}/{repo}/releases/{id+}",
-                "release-delete",
-                "release {id} of {owner}/{repo}",
-                "deletes a release (or release asset) of {owner}/{repo}"),
-            destructive(
-                "/repos/{owner}/{repo}/hooks/{id}",
-                "hook-delete",
-                "webhook {id} of {owner}/{repo}",
-                "deletes a webhook; whatever it notified stops hearing about the repository"),
-            destructive(
-                    "/repos/{owner}/{repo}/environments/{name}",
-                    "environment-delete",
-                    "environment {name} of {owner}/{repo}",
-                    "deletes deployment environment {name} with its secrets and protection rules")
-                .env("name"),
-            destructive(
-                "/repos/{owner}/{repo}/deployments/{id}",
-                "deployment-delete",
-                "deployment {id} of {owner}/{repo}",
-                "deletes a deployment record"),
-            destructive(
-                "/repos/{owner}/{repo}/actions/secrets/{name}",
-                "secret-delete",
-                "secret {name} of {owner}/{repo}",
-                "deletes Actions secret {name}; workflows that use it fail"),
-            destructive(
-                    "/repos/{owner}/{repo}/environments/{env}/secrets/{name}",
-                    "secret-delete",
-                    "secret {name} of environment {env}",
-                    "deletes secret {name} of environment {env}; deploys that use it fail")
-                .env("env"),
-            destructive(
-                "/repos/{owner}/{repo}/contents/{path+}",
-                "file-delete",
-                "file {path} in {owner}/{repo}",
-                "commits the deletion of {path}"),
-            destructive(
-                "/repos/{owner}/{repo}/keys/{id}",
-                "deploy-key-delete",
-                "deploy key {id} of {owner}/{repo}",
-                "deletes a deploy key; whatever uses it loses access"),
-            destructive(
-                "/repos/{owner}/{repo}/collaborators/{user}",
-                "collaborator-remove",
-                "collaborator {user} of {owner}/{repo}",
-                "removes {user}'s access to {owner}/{repo}"),
-            rule(
-                "PUT",
-                "/repos/{owner}/{repo}/collaborators/{user}",
-                "collaborator-add",
-                DESTRUCTIVE,
-                "grant-access",
-                "collaborator {user} of {owner}/{repo}",
-                "grants {user} access to {owner}/{repo}"),
-            rule(
-                "POST",
-                "/repos/{owner}/{repo}/keys",
-                "deploy-key-create",
-                DESTRUCTIVE,
-                "create-token",
-                "deploy keys of {owner}/{repo}",
-                "adds a deploy key to {owner}/{repo}: creating credentials is privilege"
-                    + " escalation"),
-            rule(
-                "POST",
-                "/repos/{owner}/{repo}/transfer",
-                "repo-transfer",
-                DESTRUCTIVE,
-                "transfer",
-                "repository {owner}/{repo}",
-                "transfers {owner}/{repo} to another owner; its current people may lose access"),
-            rule(
-                    "PATCH",
-                    "/repos/{owner}/{repo}",
-                    "repo-update",
-                    SAFE,
-                    "write",
-                    "repository {owner}/{repo}",
-                    "changes the settings of {owner}/{repo}")
-                .refine(
-                    (j, c, r) -> {
-                      Json vis = r.member("visibility");
-                      Json priv = r.member("private");
-                      Json archived = r.member("archived");
-                      if (r.problem() != null) {
-                        return RestCatalog.unreadable(j, r, "whether it publishes or archives");
-                      }
-                      if (new Json.Str("public").equals(vis) || Json.FALSE.equals(priv)) {
-                        return changed(
-                            j,
-                            "repo-make-public",
-                            "make-public",
-                            " and makes it public: everything in it becomes readable by anyone");
-                      }
-                      if (Json.TRUE.equals(archived)) {
-                        return changed(
-                            j,
-                            "repo-archive",
-                            "archive",
-                            " and archives it; it becomes read-only for everyone");
-                      }
-                      return j;
-                    }),
-            rule(
-                "POST",
-                "/app/installations/{id}/access_tokens",
-                "installation-token-create",
-                DESTRUCTIVE,
-                "create-token",
-                "installation {id}",
-                "creates an installation access token; creating API tokens is privilege"
-                    + " escalation"),
-            rule(
-                "DELETE",
-                "/orgs/{org}",
-                "org-delete",
-                CATASTROPHIC,
-                "delete",
-                "organization {org}",
-                "deletes organization {org} with every repository in it"),
-            destructive(
-                "/orgs/{org}/{kind}/{name+}",
-                "org-item-delete",
-                "{kind} {name} of organization {org}",
-                "deletes {kind} {name} of organization {org}"),
-            rule(
-                "PUT",
-                "/orgs/{org}/memberships/{user}",
-                "member-add",
-                DESTRUCTIVE,
-                "grant-access",
-                "membership of {user} in {org}",
-                "adds {user} to organization {org} or changes their role"),
-            destructive("/gists/{id}", "gist-delete", "gist {id}", "deletes a gist")));
-  }
-
-  private static Judgment changed(Judgment j, String rule, String verb, String more) {
-    return new Judgment(
-        "http.rest.github." + rule,
-        j.program(),
-        verb,
-        j.resource(),
-        DESTRUCTIVE,
-        j.access(),
-        j.environment(),
-        j.reason() + more);
-  }
-
-  private static Rule destructive(String path, String rule, String resource, String reason) {
-    return rule("DELETE", path, rule, DESTRUCTIVE, "delete", resource, reason);
   }
 
   private static Provider stripe() {
@@ -567,5 +319,61 @@ final class RestProviders {
                 "create-token",
                 "API keys of {ref}",
                 "creates an API key; creating API tokens is privilege escalation")));
+  }
+
+  static Provider supabaseProject() {
+    return new Provider(
+        "supabase",
+        "supabase-project-api",
+        u -> u.host().endsWith(".supabase.co"),
+        "",
+        List.of(
+            rule(
+                    "DELETE",
+                    "/rest/v1/{table}",
+                    "rows-delete",
+                    DESTRUCTIVE,
+                    "delete",
+                    "rows of table {table}",
+                    "deletes the rows of {table} its filters match")
+                .refine(
+                    (j, c, r) ->
+                        r.url.query().isEmpty()
+                            ? j.withSeverity(
+                                CATASTROPHIC,
+                                j.reason() + "; it has no filter, so every row of the table")
+                            : j),
+            rule(
+                    "PATCH",
+                    "/rest/v1/{table}",
+                    "rows-update",
+                    SAFE,
+                    "write",
+                    "rows of table {table}",
+                    "updates the rows of {table} its filters match")
+                .refine(
+                    (j, c, r) ->
+                        r.url.query().isEmpty()
+                            ? j.withSeverity(
+                                DESTRUCTIVE, j.reason() + "; it has no filter, so every row")
+                            : j),
+            RestInfraProviders.del(
+                "/storage/v1/bucket/{id}",
+                "storage-bucket-delete",
+                CATASTROPHIC,
+                "storage bucket {id}",
+                "deletes storage bucket {id}"),
+            RestInfraProviders.del(
+                "/storage/v1/object/{bucket}/{path+}",
+                "storage-object-delete",
+                DESTRUCTIVE,
+                "object {bucket}/{path}",
+                "deletes a stored object"),
+            RestInfraProviders.del(
+                "/auth/v1/admin/users/{id}",
+                "user-delete",
+                DESTRUCTIVE,
+                "user {id}",
+                "deletes auth user {id}")));
   }
 }
