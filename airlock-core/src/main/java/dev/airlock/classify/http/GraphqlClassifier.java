@@ -36,15 +36,17 @@ final class GraphqlClassifier {
       Analysis out) {
     GraphqlCatalog.Provider provider = GraphqlCatalog.of(url);
     String program = provider != null ? provider.program() : GraphqlCatalog.program(url);
-    Emit.note(
-        out,
-        "http: GraphQL request to "
-            + url.host()
-            + " ("
-            + (provider != null ? "catalog " + provider.id() : "no catalog: judged by names")
-            + "), "
-            + calls.size()
-            + " document(s)");
+    if (out.trace().enabled()) {
+      Emit.note(
+          out,
+          "http: GraphQL request to "
+              + url.host()
+              + " ("
+              + (provider != null ? "catalog " + provider.id() : "no catalog: judged by names")
+              + "), "
+              + calls.size()
+              + " document(s)");
+    }
     for (GraphqlRequests.Call call : calls) {
       one(call, provider, program, scope.field(call.field()), requestEnv, options, out);
     }
@@ -80,7 +82,9 @@ final class GraphqlClassifier {
             out);
         return;
       }
-      Emit.note(out, "http: the document has no mutation keyword: read without parsing");
+      if (out.trace().enabled()) {
+        Emit.note(out, "http: the document has no mutation keyword: read without parsing");
+      }
       Emit.finding(
           scope,
           Judgment.read(
@@ -113,16 +117,18 @@ final class GraphqlClassifier {
       return;
     }
     GraphqlDocument.Walk walk = parsed.walk(limits);
-    Emit.note(
-        out,
-        "http: "
-            + walk.operations().size()
-            + " operation(s), "
-            + walk.mutations().size()
-            + " mutation field(s)"
-            + (call.operationName() != null
-                ? "; operationName " + call.operationName() + " (every operation is judged)"
-                : ""));
+    if (out.trace().enabled()) {
+      Emit.note(
+          out,
+          "http: "
+              + walk.operations().size()
+              + " operation(s), "
+              + walk.mutations().size()
+              + " mutation field(s)"
+              + (call.operationName() != null
+                  ? "; operationName " + call.operationName() + " (every operation is judged)"
+                  : ""));
+    }
     if (walk.problem() != null) {
       Emit.finding(
           scope,
@@ -197,7 +203,9 @@ final class GraphqlClassifier {
     int start = locate(doc, f);
     int end = GraphqlText.fieldEnd(doc, start);
     String head = GraphqlValues.head(f);
-    Emit.note(out, "http: mutation field " + head + " judged by " + by);
+    if (out.trace().enabled()) {
+      Emit.note(out, "http: mutation field " + head + " judged by " + by);
+    }
     Emit.finding(scope, j, env, map.start(start), map.end(end), head, out);
   }
 
@@ -284,9 +292,9 @@ final class GraphqlClassifier {
   private static String head(String doc) {
     String s = doc.strip();
     int nl = s.indexOf('\n');
-    if (nl > 0 && nl < 120) {
+    if (nl > 0 && nl < 100) {
       s = s.substring(0, nl) + " ...";
     }
-    return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    return s.length() > 100 ? s.substring(0, 100) + "..." : s;
   }
 }

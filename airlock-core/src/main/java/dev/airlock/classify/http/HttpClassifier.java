@@ -52,13 +52,15 @@ public final class HttpClassifier {
     Url url = Url.parse(request.url());
     String method = RestClassifier.effectiveMethod(url, request);
     Environment env = HttpEnvironment.of(url, request);
-    Emit.note(
-        out,
-        "http: "
-            + method
-            + " "
-            + url.safeText()
-            + (env == Environment.UNKNOWN ? "" : " (the request names " + env.id() + ")"));
+    if (out.trace().enabled()) {
+      Emit.note(
+          out,
+          "http: "
+              + method
+              + " "
+              + url.safeText()
+              + (env == Environment.UNKNOWN ? "" : " (the request names " + env.id() + ")"));
+    }
     boolean urlDynamic = request.isDynamic(HttpRequest.Part.URL);
     if (url.problem() != null) {
       unknown(
@@ -142,8 +144,10 @@ public final class HttpClassifier {
       return;
     }
     for (SqlEndpoints.Sql s : found.statements()) {
-      Emit.note(
-          out, "http: " + found.api() + " runs SQL from the body: handed to the SQL classifier");
+      if (out.trace().enabled()) {
+        Emit.note(
+            out, "http: " + found.api() + " runs SQL from the body: handed to the SQL classifier");
+      }
       Scope nested =
           body.nested(out.limits(), s.start(), s.end(), s.verbatim() ? s.start() : -1)
               .through(found.api());

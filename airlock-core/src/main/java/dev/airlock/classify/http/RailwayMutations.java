@@ -3,7 +3,6 @@ package dev.airlock.classify.http;
 import static dev.airlock.classify.Severity.CATASTROPHIC;
 import static dev.airlock.classify.Severity.DESTRUCTIVE;
 import static dev.airlock.classify.Severity.SAFE;
-import static dev.airlock.classify.http.GraphqlCatalog.Reach.ALL_UNLESS_ENVIRONMENT;
 import static dev.airlock.classify.http.GraphqlCatalog.Reach.DECLARED;
 import static dev.airlock.classify.http.GraphqlCatalog.Reach.PROJECT;
 import static dev.airlock.classify.http.GraphqlCatalog.entry;
@@ -137,9 +136,10 @@ final class RailwayMutations {
             CATASTROPHIC,
             "delete",
             "service",
-            ALL_UNLESS_ENVIRONMENT,
-            "deletes Railway service {t} with its deployments and variables; without an"
-                + " environmentId it is deleted from every environment, production included",
+            PROJECT,
+            "deletes Railway service {t} with its deployments and variables; Railway deletes it"
+                + " from every environment that is not a fork, production included, even when an"
+                + " environmentId is given",
             "id"));
     m.put(
         "projectDelete",
