@@ -5,8 +5,6 @@ import static dev.airlock.classify.Severity.DESTRUCTIVE;
 import static dev.airlock.classify.Severity.SAFE;
 import static dev.airlock.classify.http.RestCatalog.rule;
 
-import dev.airlock.classify.http.RestCatalog.Provider;
-import dev.airlock.classify.http.RestCatalog.Rule;
 import dev.airlock.json.Json;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +32,8 @@ final class GithubRest {
 
   private GithubRest() {}
 
-  static Provider provider() {
-    return new Provider(
+  static RestCatalog.Provider provider() {
+    return new RestCatalog.Provider(
         "github",
         "github-api",
         u ->
@@ -264,7 +262,7 @@ final class GithubRest {
         j.reason() + more);
   }
 
-  static Rule destructive(String path, String rule, String resource, String reason) {
+  static RestCatalog.Rule destructive(String path, String rule, String resource, String reason) {
     return rule("DELETE", path, rule, DESTRUCTIVE, "delete", resource, reason);
   }
 }

@@ -227,7 +227,7 @@ final class GraphqlRequests {
     if (!endpoint) {
       return calls.isEmpty() ? NONE : null;
     }
-    if (o.get("extensions") instanceof Json.Obj ext && ext.get("persistedQuery") != null
+    if ((o.get("extensions") instanceof Json.Obj ext && ext.get("persistedQuery") != null)
         || o.get("id") != null
         || o.get("documentId") != null) {
       return new Unreadable(

@@ -11,7 +11,7 @@ final class GraphqlText {
 
   /**
    * Whether the text starts like an executable GraphQL document: after whitespace, commas and
-   * comments, a {@code {} or one of the keywords {@code query}, {@code mutation}, {@code
+   * comments, an opening brace or one of the keywords {@code query}, {@code mutation}, {@code
    * subscription}, {@code fragment}.
    */
   static boolean looksLikeDocument(String s) {

@@ -218,12 +218,16 @@ final class GraphqlValues {
       case EnumValue e -> sb.append(e.getName());
       case ArrayValue a -> {
         sb.append('[');
-        List<Value> items = a.getValues();
-        for (int i = 0; i < items.size() && sb.length() < MAX_EVIDENCE; i++) {
-          if (i > 0) {
+        boolean first = true;
+        for (Value<?> item : a.getValues()) {
+          if (sb.length() >= MAX_EVIDENCE) {
+            break;
+          }
+          if (!first) {
             sb.append(", ");
           }
-          print(items.get(i), secret, sb, depth + 1);
+          first = false;
+          print(item, secret, sb, depth + 1);
         }
         sb.append(']');
       }

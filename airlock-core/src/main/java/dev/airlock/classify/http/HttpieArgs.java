@@ -75,7 +75,7 @@ final class HttpieArgs {
     for (int i = 0; i < args.size(); i++) {
       Word w = args.get(i);
       String v = w.value();
-      if (v.length() < 2 || v.charAt(0) != '-' || !positionals.isEmpty() && isItem(v)) {
+      if (v.length() < 2 || v.charAt(0) != '-' || (!positionals.isEmpty() && isItem(v))) {
         positionals.add(w);
         continue;
       }

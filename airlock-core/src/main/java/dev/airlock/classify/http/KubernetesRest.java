@@ -6,7 +6,6 @@ import static dev.airlock.classify.Severity.UNKNOWN;
 import static dev.airlock.classify.http.RestCatalog.rule;
 import static dev.airlock.classify.http.RestInfraProviders.del;
 
-import dev.airlock.classify.http.RestCatalog.Provider;
 import java.util.List;
 import java.util.Set;
 
@@ -22,8 +21,8 @@ final class KubernetesRest {
   private static final Set<String> STATEFUL =
       Set.of("persistentvolumeclaims", "persistentvolumes", "secrets", "configmaps");
 
-  static Provider provider() {
-    return new Provider(
+  static RestCatalog.Provider provider() {
+    return new RestCatalog.Provider(
         "k8s",
         "kubernetes-api",
         KubernetesRest::kubernetesPath,
@@ -99,7 +98,7 @@ final class KubernetesRest {
                     UNKNOWN,
                     "exec",
                     "pod {pod} in {ns}",
-                    "runs a command inside pod {pod}; what it does is" + " not judged here")
+                    "runs a command inside pod {pod}; what it does is not judged here")
                 .env("ns"),
             del(
                 "/api/v1/{kind}/{name}",

@@ -110,14 +110,13 @@ final class ObjectStores {
           : Judgment.write(id + ".service", program, "store", method + " to the storage service");
     }
     String config = subresource(url);
-    switch (method) {
-      case "GET", "HEAD", "OPTIONS" -> {
-        return Judgment.read(
-            id + ".read", program, loc.key().isEmpty() ? bucket : object, "reads from " + bucket);
-      }
+    return switch (method) {
+      case "GET", "HEAD", "OPTIONS" ->
+          Judgment.read(
+              id + ".read", program, loc.key().isEmpty() ? bucket : object, "reads from " + bucket);
       case "DELETE" -> {
         if (!loc.key().isEmpty()) {
-          return Judgment.of(
+          yield Judgment.of(
               id + ".object-delete",
               program,
               "delete",
@@ -130,7 +129,7 @@ final class ObjectStores {
                       : "; without versioning it is gone"));
         }
         if (config != null) {
-          return Judgment.of(
+          yield Judgment.of(
               id + ".bucket-config-delete",
               program,
               "delete",
@@ -138,7 +137,7 @@ final class ObjectStores {
               Severity.DESTRUCTIVE,
               "DELETE removes the " + config + " configuration of bucket " + bucket);
         }
-        return Judgment.of(
+        yield Judgment.of(
             id + ".bucket-delete",
             program,
             "delete",
@@ -149,7 +148,7 @@ final class ObjectStores {
       case "POST" -> {
         if (url.hasParam("delete") && loc.key().isEmpty()) {
           int keys = count(req.body(), "<Key>");
-          return Judgment.of(
+          yield Judgment.of(
               id + ".multi-object-delete",
               program,
               "delete",
@@ -161,11 +160,11 @@ final class ObjectStores {
                   + bucket
                   + " in one request");
         }
-        return Judgment.write(id + ".write", program, object, "POST writes to " + bucket);
+        yield Judgment.write(id + ".write", program, object, "POST writes to " + bucket);
       }
       case "PUT", "PATCH" -> {
         if (loc.key().isEmpty() && config != null && !config.equals("tagging")) {
-          return Judgment.of(
+          yield Judgment.of(
               id + ".bucket-config-change",
               program,
               "configure",
@@ -178,7 +177,7 @@ final class ObjectStores {
                   + bucket
                   + "; lifecycle rules can expire every object and a policy can make it public");
         }
-        return Judgment.write(
+        yield Judgment.write(
             id + ".write",
             program,
             loc.key().isEmpty() ? bucket : object,
@@ -186,11 +185,10 @@ final class ObjectStores {
                 ? method + " creates or updates bucket " + bucket
                 : method + " uploads " + object + ", replacing any object of that name");
       }
-      default -> {
-        return Judgment.unknown(
-            id + ".method", program, object, "method " + method + " is not an object-store call");
-      }
-    }
+      default ->
+          Judgment.unknown(
+              id + ".method", program, object, "method " + method + " is not an object-store call");
+    };
   }
 
   private static @Nullable String subresource(Url url) {

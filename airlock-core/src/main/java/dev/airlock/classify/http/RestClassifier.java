@@ -23,7 +23,7 @@ final class RestClassifier {
       return ObjectStores.judge(loc, url, req, method);
     }
     if (url.host().endsWith(".amazonaws.com")) {
-      Judgment aws = aws(url, req, method);
+      Judgment aws = aws(url, req);
       if (aws != null) {
         return aws;
       }
@@ -54,13 +54,12 @@ final class RestClassifier {
   static Judgment generic(Url url, String method) {
     String resource = resource(url);
     List<String> segs = url.segments();
-    switch (method) {
-      case "GET", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "REPORT", "SEARCH" -> {
-        return Judgment.read("http.rest.read", "http", resource, method + " only reads");
-      }
+    return switch (method) {
+      case "GET", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "REPORT", "SEARCH" ->
+          Judgment.read("http.rest.read", "http", resource, method + " only reads");
       case "DELETE" -> {
         String wide = wideTarget(segs);
-        return Judgment.of(
+        yield Judgment.of(
             "http.rest.delete",
             "http",
             "delete",
@@ -76,7 +75,7 @@ final class RestClassifier {
         if (verb != null) {
           String object = objectBefore(segs);
           boolean wide = !object.isEmpty() && annihilating(verb);
-          return Judgment.of(
+          yield Judgment.of(
               "http.rest.action." + verb,
               "http",
               verb,
@@ -90,43 +89,38 @@ final class RestClassifier {
                   + (object.isEmpty() ? "s what the URL names" : "s a whole " + object)
                   + (wide ? ", which cannot be brought back" : ""));
         }
-        return Judgment.write(
+        yield Judgment.write(
             "http.rest.write", "http", resource, method + " changes data; nothing says it deletes");
       }
-      case "PURGE" -> {
-        return Judgment.write(
-            "http.rest.cache-purge",
-            "http",
-            resource,
-            "PURGE drops a cached copy; it is fetched" + " again from the origin");
-      }
-      case "COPY", "MKCOL", "LOCK", "UNLOCK", "PROPPATCH", "LINK" -> {
-        return Judgment.write("http.rest.write", "http", resource, method + " changes data");
-      }
-      case "MOVE", "UNLINK" -> {
-        return Judgment.of(
-            "http.rest.delete",
-            "http",
-            method.toLowerCase(Locale.ROOT),
-            resource,
-            Severity.DESTRUCTIVE,
-            method + " removes or overwrites what the URL names");
-      }
-      case "CONNECT" -> {
-        return Judgment.unknown(
-            "http.rest.connect",
-            "http",
-            resource,
-            "CONNECT opens a tunnel; what goes through it cannot be seen");
-      }
-      default -> {
-        return Judgment.unknown(
-            "http.rest.method-unknown",
-            "http",
-            resource,
-            "method " + (method.isEmpty() ? "(empty)" : method) + " is not one Airlock knows");
-      }
-    }
+      case "PURGE" ->
+          Judgment.write(
+              "http.rest.cache-purge",
+              "http",
+              resource,
+              "PURGE drops a cached copy; it is fetched again from the origin");
+      case "COPY", "MKCOL", "LOCK", "UNLOCK", "PROPPATCH", "LINK" ->
+          Judgment.write("http.rest.write", "http", resource, method + " changes data");
+      case "MOVE", "UNLINK" ->
+          Judgment.of(
+              "http.rest.delete",
+              "http",
+              method.toLowerCase(Locale.ROOT),
+              resource,
+              Severity.DESTRUCTIVE,
+              method + " removes or overwrites what the URL names");
+      case "CONNECT" ->
+          Judgment.unknown(
+              "http.rest.connect",
+              "http",
+              resource,
+              "CONNECT opens a tunnel; what goes through it cannot be seen");
+      default ->
+          Judgment.unknown(
+              "http.rest.method-unknown",
+              "http",
+              resource,
+              "method " + (method.isEmpty() ? "(empty)" : method) + " is not one Airlock knows");
+    };
   }
 
   private static @Nullable String action(List<String> words) {
@@ -167,7 +161,7 @@ final class RestClassifier {
   }
 
   /** An AWS service call judged by its action ({@code X-Amz-Target} or {@code Action=}). */
-  private static @Nullable Judgment aws(Url url, HttpRequest req, String method) {
+  private static @Nullable Judgment aws(Url url, HttpRequest req) {
     String action = null;
     String target = req.header("X-Amz-Target");
     if (target != null) {

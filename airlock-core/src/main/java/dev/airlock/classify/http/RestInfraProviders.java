@@ -6,8 +6,6 @@ import static dev.airlock.classify.Severity.SAFE;
 import static dev.airlock.classify.http.RestCatalog.rule;
 
 import dev.airlock.classify.Severity;
-import dev.airlock.classify.http.RestCatalog.Provider;
-import dev.airlock.classify.http.RestCatalog.Rule;
 import dev.airlock.json.Json;
 import java.util.List;
 
@@ -20,7 +18,7 @@ final class RestInfraProviders {
 
   private RestInfraProviders() {}
 
-  static List<Provider> all() {
+  static List<RestCatalog.Provider> all() {
     return List.of(
         digitalOcean(),
         cloudflare(),
@@ -31,12 +29,13 @@ final class RestInfraProviders {
         KubernetesRest.provider());
   }
 
-  static Rule del(String path, String rule, Severity severity, String resource, String reason) {
+  static RestCatalog.Rule del(
+      String path, String rule, Severity severity, String resource, String reason) {
     return rule("DELETE", path, rule, severity, "delete", resource, reason);
   }
 
-  private static Provider digitalOcean() {
-    return new Provider(
+  private static RestCatalog.Provider digitalOcean() {
+    return new RestCatalog.Provider(
         "digitalocean",
         "digitalocean-api",
         u -> u.host().equals("api.digitalocean.com"),
@@ -170,8 +169,8 @@ final class RestInfraProviders {
                 "deletes {kind} {id}")));
   }
 
-  private static Provider cloudflare() {
-    return new Provider(
+  private static RestCatalog.Provider cloudflare() {
+    return new RestCatalog.Provider(
         "cloudflare",
         "cloudflare-api",
         u -> u.host().equals("api.cloudflare.com"),
@@ -196,7 +195,7 @@ final class RestInfraProviders {
                 SAFE,
                 "purge-cache",
                 "cache of zone {zone}",
-                "purges cached content; it is fetched again from the" + " origin"),
+                "purges cached content; it is fetched again from the origin"),
             del(
                 "/accounts/{acct}/workers/scripts/{name}",
                 "worker-delete",
@@ -240,7 +239,7 @@ final class RestInfraProviders {
                 DESTRUCTIVE,
                 "create-token",
                 "API tokens",
-                "creates an API token; creating API tokens is privilege" + " escalation"),
+                "creates an API token; creating API tokens is privilege escalation"),
             rule(
                 "POST",
                 "/accounts/{acct}/tokens",
@@ -248,11 +247,11 @@ final class RestInfraProviders {
                 DESTRUCTIVE,
                 "create-token",
                 "account API tokens",
-                "creates an account API token; creating API tokens is" + " privilege escalation")));
+                "creates an account API token; creating API tokens is privilege escalation")));
   }
 
-  private static Provider fly() {
-    return new Provider(
+  private static RestCatalog.Provider fly() {
+    return new RestCatalog.Provider(
         "fly",
         "fly-machines-api",
         u -> u.host().equals("api.machines.dev") || u.host().equals("_api.internal"),
@@ -290,8 +289,8 @@ final class RestInfraProviders {
                 .env("app")));
   }
 
-  private static Provider render() {
-    return new Provider(
+  private static RestCatalog.Provider render() {
+    return new RestCatalog.Provider(
         "render",
         "render-api",
         u -> u.host().equals("api.render.com"),
@@ -346,8 +345,8 @@ final class RestInfraProviders {
                 "suspends service {id}; it stops serving")));
   }
 
-  private static Provider netlify() {
-    return new Provider(
+  private static RestCatalog.Provider netlify() {
+    return new RestCatalog.Provider(
         "netlify",
         "netlify-api",
         u -> u.host().equals("api.netlify.com"),
@@ -378,6 +377,6 @@ final class RestInfraProviders {
                 DESTRUCTIVE,
                 "create-token",
                 "deploy keys",
-                "creates a deploy key; creating credentials is privilege" + " escalation")));
+                "creates a deploy key; creating credentials is privilege escalation")));
   }
 }

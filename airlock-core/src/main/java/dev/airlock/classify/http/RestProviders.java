@@ -6,7 +6,6 @@ import static dev.airlock.classify.Severity.SAFE;
 import static dev.airlock.classify.http.GithubRest.destructive;
 import static dev.airlock.classify.http.RestCatalog.rule;
 
-import dev.airlock.classify.http.RestCatalog.Provider;
 import dev.airlock.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +18,12 @@ import java.util.List;
 final class RestProviders {
 
   /** Every provider, infrastructure ones included, in the order hosts are tried. */
-  static final List<Provider> ALL = all();
+  static final List<RestCatalog.Provider> ALL = all();
 
   private RestProviders() {}
 
-  private static List<Provider> all() {
-    List<Provider> p = new ArrayList<>();
+  private static List<RestCatalog.Provider> all() {
+    List<RestCatalog.Provider> p = new ArrayList<>();
     p.add(GithubRest.provider());
     p.add(stripe());
     p.add(heroku());
@@ -34,9 +33,9 @@ final class RestProviders {
     return List.copyOf(p);
   }
 
-  private static Provider stripe() {
+  private static RestCatalog.Provider stripe() {
     String money = "moves real money; a payment or payout cannot be taken back by deleting it";
-    return new Provider(
+    return new RestCatalog.Provider(
         "stripe",
         "stripe-api",
         u -> u.host().equals("api.stripe.com") || u.host().equals("files.stripe.com"),
@@ -96,8 +95,8 @@ final class RestProviders {
                 "voids invoice {id}; a voided invoice cannot be reopened")));
   }
 
-  private static Provider heroku() {
-    return new Provider(
+  private static RestCatalog.Provider heroku() {
+    return new RestCatalog.Provider(
         "heroku",
         "heroku-api",
         u -> u.host().equals("api.heroku.com"),
@@ -196,8 +195,8 @@ final class RestProviders {
                 .env("app")));
   }
 
-  private static Provider vercel() {
-    return new Provider(
+  private static RestCatalog.Provider vercel() {
+    return new RestCatalog.Provider(
         "vercel",
         "vercel-api",
         u -> u.host().equals("api.vercel.com"),
@@ -271,8 +270,8 @@ final class RestProviders {
                 "creates an API token; creating API tokens is privilege escalation")));
   }
 
-  private static Provider supabase() {
-    return new Provider(
+  private static RestCatalog.Provider supabase() {
+    return new RestCatalog.Provider(
         "supabase",
         "supabase-api",
         u -> u.host().equals("api.supabase.com"),
@@ -321,8 +320,8 @@ final class RestProviders {
                 "creates an API key; creating API tokens is privilege escalation")));
   }
 
-  static Provider supabaseProject() {
-    return new Provider(
+  static RestCatalog.Provider supabaseProject() {
+    return new RestCatalog.Provider(
         "supabase",
         "supabase-project-api",
         u -> u.host().endsWith(".supabase.co"),

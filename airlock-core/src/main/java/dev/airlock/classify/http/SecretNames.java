@@ -68,7 +68,7 @@ final class SecretNames {
         return true;
       }
     }
-    return n.startsWith("xamz") && !n.equals("xamzdate") || n.endsWith("credential");
+    return (n.startsWith("xamz") && !n.equals("xamzdate")) || n.endsWith("credential");
   }
 
   /** Whether values under this name should not be shown. */
