@@ -1,0 +1,637 @@
+package dev.airlock.classify.sql;
+
+import dev.airlock.action.Environment;
+import dev.airlock.classify.Access;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Statements whose meaning their verb and a few words decide, judged from tokens: session settings,
+ * COPY, privilege changes, ALTER of anything but a table, and the vendor verbs (SQLite's ATTACH and
+ * PRAGMA, MySQL's FLUSH and SHUTDOWN, maintenance, LOCK, LOAD, ...).
+ */
+final class VendorRules {
+
+  private VendorRules() {}
+
+  /** SET and RESET: session settings are reads; server-wide settings and passwords are not. */
+  static boolean set(Pass p, Stmt st, int verb) {
+    p.how = "judged by the lexer: a setting";
+    int next = verb + 1;
+    int k = st.kw(next);
+    String param = st.type(next) == Lexed.PARAM ? st.lx.text(next).toLowerCase(Locale.ROOT) : "";
+    if (k == Kw.GLOBAL
+        || k == Kw.PERSIST
+        || k == Kw.PERSIST_ONLY
+        || param.startsWith("@@global.")
+        || param.startsWith("@@persist")) {
+      p.effect(st, "sql.server-config")
+          .verb("set global")
+          .program("mysql")
+          .destructive()
+          .reason("changes a server-wide setting for every session")
+          .emit();
+      return true;
+    }
+    if (k == Kw.PASSWORD) {
+      p.effect(st, "sql.role-privilege")
+          .verb("set password")
+          .destructive()
+          .reason("changes a database account's password")
+          .emit();
+      return true;
+    }
+    for (int i = next; i < st.to; i++) {
+      if (st.lx.text(i).toLowerCase(Locale.ROOT).endsWith("sql_log_bin") && !isOn(st, i)) {
+        p.effect(st, "sql.server-config")
+            .verb("set sql_log_bin")
+            .program("mysql")
+            .destructive()
+            .reason(
+                "turns off binary logging, so the writes that follow skip replication and"
+                    + " point-in-time recovery")
+            .emit();
+        return true;
+      }
+    }
+    if (st.firstWrite(p.procedural) >= 0) {
+      return false;
+    }
+    if (k == Kw.SEARCH_PATH || k == Kw.SCHEMA) {
+      Environment env = Environment.UNKNOWN;
+      for (int i = next + 1; i < st.to; i++) {
+        if (st.isName(i) || st.lx.isString(i)) {
+          String n = st.isName(i) ? st.lx.name(i) : st.lx.stringValue(i);
+          env = env.combine(Verdicts.database(n));
+        }
+      }
+      p.effect(st, "sql.session")
+          .verb("set")
+          .safe()
+          .read()
+          .env(env)
+          .reason("changes the schema search path of this session")
+          .emit();
+      p.switchTo(env);
+      return true;
+    }
+    LexicalRules.read(p, st, verb);
+    return true;
+  }
+
+  private static boolean isOn(Stmt st, int i) {
+    for (int j = i + 1; j < Math.min(st.to, i + 3); j++) {
+      String v = st.lx.text(j);
+      if (v.equals("1") || v.equalsIgnoreCase("ON") || v.equalsIgnoreCase("TRUE")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** USE db: a read that points the statements after it at that database. */
+  static boolean use(Pass p, Stmt st, int verb) {
+    String db = st.lx.isString(verb + 1) ? st.lx.stringValue(verb + 1) : st.qualifiedName(verb + 1);
+    Environment env = Verdicts.database(db);
+    p.how = "judged by the lexer: USE";
+    p.effect(st, "sql.session")
+        .verb("use")
+        .resource("database " + db)
+        .env(env)
+        .safe()
+        .read()
+        .reason("switches this session to database " + db)
+        .emit();
+    p.switchTo(env);
+    return true;
+  }
+
+  /** PostgreSQL COPY: to or from a program runs a shell command on the server. */
+  static boolean copy(Pass p, Stmt st, int verb) {
+    p.how = "judged by the lexer: COPY";
+    int j = verb + 1;
+    String table = "";
+    if (st.type(j) == Lexed.LPAREN) {
+      j = st.lx.skipGroup(j, st.to);
+    } else if (st.isName(j)) {
+      table = st.qualifiedName(j);
+      j = st.nameEnd(j);
+      if (st.type(j) == Lexed.LPAREN) {
+        j = st.lx.skipGroup(j, st.to);
+      }
+    }
+    int dir = j;
+    boolean from = st.is(dir, Kw.FROM);
+    if (!from && !st.is(dir, Kw.TO)) {
+      p.effect(st, "sql.not-understood")
+          .verb("copy")
+          .unknown()
+          .reason("could not read this COPY statement")
+          .emit();
+      return true;
+    }
+    String what = table.isEmpty() ? "the query's rows" : "table " + table;
+    String resource = table.isEmpty() ? "" : "table " + table;
+    Pass.Effect e = p.effect(st, "sql.copy").program("postgres").resource(resource);
+    e.env(Verdicts.object(table));
+    int target = dir + 1;
+    if (st.is(target, Kw.PROGRAM)) {
+      String cmd = st.lx.isString(target + 1) ? st.lx.stringValue(target + 1) : "?";
+      String shown = cmd.length() > 120 ? cmd.substring(0, 117) + "..." : cmd;
+      p.effect(st, "sql.copy-program")
+          .program("postgres")
+          .verb(from ? "copy from program" : "copy to program")
+          .resource("program '" + shown + "'")
+          .catastrophic()
+          .reason("runs a shell command on the database server: " + shown)
+          .emit();
+      return true;
+    }
+    if (st.is(target, Kw.STDIN) || st.is(target, Kw.STDOUT)) {
+      if (from) {
+        e = p.effect(st, "sql.copy-from").program("postgres").resource(resource);
+        e.verb("copy from")
+            .safe()
+            .access(Access.WRITE)
+            .reason("loads rows sent by the client into " + what);
+      } else {
+        e = p.effect(st, "sql.copy-to").program("postgres").resource(resource);
+        e.verb("copy to").safe().read().reason("sends " + what + " to the client");
+      }
+      e.env(Verdicts.object(table)).emit();
+      return true;
+    }
+    if (st.lx.isString(target)) {
+      String file = st.lx.stringValue(target);
+      if (from) {
+        p.effect(st, "sql.copy-from")
+            .program("postgres")
+            .resource(resource)
+            .env(Verdicts.object(table))
+            .verb("copy from")
+            .safe()
+            .access(Access.WRITE)
+            .reason("loads rows from server file '" + file + "' into " + what)
+            .emit();
+      } else {
+        p.effect(st, "sql.copy-to-file")
+            .program("postgres")
+            .resource("file '" + file + "'")
+            .verb("copy to")
+            .destructive()
+            .reason(
+                "writes server file '"
+                    + file
+                    + "' with "
+                    + what
+                    + " (an existing file is overwritten)")
+            .emit();
+      }
+      return true;
+    }
+    e.verb("copy").unknown().reason("could not read where this COPY reads or writes").emit();
+    return true;
+  }
+
+  /** ALTER of anything but a table: SYSTEM and roles by rule, the rest from tokens. */
+  static boolean alter(Pass p, Stmt st, int verb) {
+    int k = st.kw(verb + 1);
+    p.how = "judged by the lexer: ALTER";
+    if (k == Kw.TABLE) {
+      p.how = "";
+      return false;
+    }
+    if (k == Kw.SYSTEM) {
+      p.effect(st, "sql.server-config")
+          .verb("alter system")
+          .program("postgres")
+          .destructive()
+          .reason("changes the server configuration for every session")
+          .emit();
+      return true;
+    }
+    if (k == Kw.USER || k == Kw.ROLE || k == Kw.LOGIN || k == Kw.GROUP) {
+      int n = verb + 2;
+      if (st.is(n, Kw.IF) && st.is(n + 1, Kw.EXISTS)) {
+        n += 2;
+      }
+      List<String> names = LexicalRules.names(st, n);
+      String who = names.isEmpty() ? "" : String.join(", ", names);
+      String noun = st.lx.text(verb + 1).toLowerCase(Locale.ROOT);
+      int after = LexicalRules.nameList(st, n).end();
+      int ka = st.kw(after);
+      boolean settingOnly =
+          (ka == Kw.SET || ka == Kw.RESET || ka == Kw.IN) && !st.has(Kw.PASSWORD, n);
+      if (TokenDml.wordIs(st, after, "RENAME") || settingOnly) {
+        p.effect(st, "sql.alter")
+            .verb("alter " + noun)
+            .resource(noun + " " + who)
+            .safe()
+            .access(Access.WRITE)
+            .reason(
+                settingOnly
+                    ? "changes a default setting of " + noun + " " + who
+                    : "renames " + noun + " " + who)
+            .emit();
+      } else {
+        p.effect(st, "sql.role-privilege")
+            .verb("alter " + noun)
+            .resource(noun + " " + who)
+            .destructive()
+            .reason(
+                "changes the privileges, password or login of "
+                    + noun
+                    + " "
+                    + who
+                    + " (a privilege change)")
+            .emit();
+      }
+      return true;
+    }
+    TokenDml.alterTable(p, st, verb);
+    return true;
+  }
+
+  /** GRANT and REVOKE change privileges. */
+  static boolean privileges(Pass p, Stmt st, int verb) {
+    boolean grant = st.is(verb, Kw.GRANT);
+    int on = st.find(Kw.ON, verb);
+    String object = "";
+    if (on > 0) {
+      int o = on + 1;
+      while (o < st.to
+          && st.type(o) == Lexed.WORD
+          && st.isName(o + 1)
+          && (st.kw(o) == Kw.TABLE
+              || st.kw(o) == Kw.SCHEMA
+              || st.kw(o) == Kw.DATABASE
+              || st.kw(o) == Kw.FUNCTION
+              || st.kw(o) == Kw.SEQUENCE
+              || st.kw(o) == Kw.ALL
+              || TokenDml.wordIs(st, o, "TABLES")
+              || st.kw(o) == Kw.IN)) {
+        o++;
+      }
+      object = st.qualifiedName(o);
+    }
+    int who = st.find(grant ? Kw.TO : Kw.FROM, verb);
+    String grantee = who > 0 ? String.join(", ", LexicalRules.names(st, who + 1)) : "";
+    p.how = "judged by the lexer: a privilege change";
+    p.effect(st, grant ? "sql.grant" : "sql.revoke")
+        .verb(grant ? "grant" : "revoke")
+        .resource(object.isEmpty() ? grantee : object)
+        .env(Verdicts.object(object))
+        .destructive()
+        .reason(
+            (grant ? "grants privileges" : "revokes privileges")
+                + (object.isEmpty() ? "" : " on " + object)
+                + (grantee.isEmpty() ? "" : (grant ? " to " : " from ") + grantee)
+                + " (a privilege change)")
+        .emit();
+    return true;
+  }
+
+  /** The vendor verbs; false if the verb is none of them. */
+  static boolean vendor(Pass p, Stmt st, int verb, int k) {
+    p.how = "judged by the lexer: " + st.lx.text(verb).toUpperCase(Locale.ROOT);
+    String rest = st.qualifiedName(verb + 1);
+    if (k == Kw.ATTACH) {
+      int f = st.is(verb + 1, Kw.DATABASE) ? verb + 2 : verb + 1;
+      String file = st.lx.isString(f) ? st.lx.stringValue(f) : st.qualifiedName(f);
+      Environment env = Verdicts.database(file);
+      simple(
+              p,
+              st,
+              "sql.attach",
+              "attach",
+              "database file '" + file + "'",
+              Sev.WRITE,
+              "attaches database file '"
+                  + file
+                  + "' to this session (the file is created if missing)")
+          .program("sqlite")
+          .env(env)
+          .emit();
+      p.switchTo(env);
+      return true;
+    }
+    if (k == Kw.DETACH) {
+      simple(p, st, "sql.session", "detach", "", Sev.READ, "detaches a database from this session")
+          .program("sqlite")
+          .emit();
+      return true;
+    }
+    if (k == Kw.PRAGMA) {
+      pragma(p, st, verb);
+      return true;
+    }
+    if (k == Kw.FLUSH) {
+      simple(
+              p,
+              st,
+              "sql.flush",
+              "flush",
+              "",
+              Sev.WRITE,
+              "flushes server caches, logs or privileges; no data is deleted")
+          .program("mysql")
+          .emit();
+      return true;
+    }
+    if (k == Kw.SHUTDOWN) {
+      simple(
+              p,
+              st,
+              "sql.shutdown",
+              "shutdown",
+              "server",
+              Sev.DESTRUCTIVE,
+              "stops the database server; every session and open transaction ends")
+          .emit();
+      return true;
+    }
+    if (k == Kw.KILL) {
+      simple(
+              p,
+              st,
+              "sql.kill-session",
+              "kill",
+              "session " + st.lx.text(Math.min(verb + 1, st.to - 1)),
+              Sev.DESTRUCTIVE,
+              "terminates another session; its uncommitted work is lost")
+          .emit();
+      return true;
+    }
+    if (k == Kw.VACUUM
+        || k == Kw.ANALYZE
+        || k == Kw.ANALYSE
+        || k == Kw.REINDEX
+        || k == Kw.CLUSTER
+        || k == Kw.OPTIMIZE
+        || k == Kw.CHECKPOINT
+        || k == Kw.REFRESH
+        || k == Kw.REPAIR) {
+      simple(
+              p,
+              st,
+              "sql.maintenance",
+              st.lx.text(verb),
+              rest.isEmpty() ? "" : "table " + rest,
+              Sev.WRITE,
+              "runs maintenance (statistics, storage, indexes or views); no data is lost")
+          .emit();
+      return true;
+    }
+    if (k == Kw.LOCK) {
+      simple(
+              p,
+              st,
+              "sql.lock",
+              "lock",
+              rest,
+              Sev.WRITE,
+              "locks tables until the transaction ends; other sessions wait")
+          .emit();
+      return true;
+    }
+    if (k == Kw.UNLOCK || k == Kw.HANDLER) {
+      simple(
+              p,
+              st,
+              "sql.session",
+              st.lx.text(verb),
+              "",
+              Sev.READ,
+              "changes only this session's state")
+          .emit();
+      return true;
+    }
+    if (k == Kw.LOAD) {
+      if (st.lx.isString(verb + 1)) {
+        simple(
+                p,
+                st,
+                "sql.load-library",
+                "load",
+                "library '" + st.lx.stringValue(verb + 1) + "'",
+                Sev.UNKNOWN,
+                "loads a native library into the server, which Airlock cannot judge")
+            .program("postgres")
+            .emit();
+        return true;
+      }
+      int into = st.find(Kw.TABLE, verb);
+      String table = into > 0 ? st.qualifiedName(into + 1) : "";
+      simple(
+              p,
+              st,
+              "sql.load",
+              "load data",
+              "table " + table,
+              Sev.WRITE,
+              "loads rows from a file into table "
+                  + table
+                  + (st.has(Kw.REPLACE, verb) ? ", replacing rows with the same key" : ""))
+          .program("mysql")
+          .env(Verdicts.object(table))
+          .emit();
+      return true;
+    }
+    if (k == Kw.IMPORT
+        || k == Kw.COMMENT
+        || k == Kw.SECURITY
+        || k == Kw.RENAME
+        || k == Kw.UNDROP
+        || k == Kw.NOTIFY
+        || k == Kw.BULK
+        || k == Kw.BACKUP) {
+      simple(
+              p,
+              st,
+              "sql.write",
+              st.lx.text(verb),
+              rest,
+              Sev.WRITE,
+              "changes metadata, names or notifications, or writes a backup; no data is lost")
+          .emit();
+      return true;
+    }
+    if (k == Kw.PURGE) {
+      simple(
+              p,
+              st,
+              "sql.purge",
+              "purge",
+              rest,
+              Sev.DESTRUCTIVE,
+              "permanently removes dropped objects or old logs, so they can no longer be recovered")
+          .emit();
+      return true;
+    }
+    if (k == Kw.RESTORE) {
+      if (TokenDml.skipWords(st, verb + 1, "VERIFYONLY", "HEADERONLY", "FILELISTONLY", "LABELONLY")
+          > verb + 1) {
+        simple(p, st, "sql.read", "restore", "", Sev.READ, "inspects a backup; changes nothing")
+            .program("sqlserver")
+            .emit();
+        return true;
+      }
+      String db = st.qualifiedName(verb + 2);
+      simple(
+              p,
+              st,
+              "sql.restore",
+              "restore",
+              "database " + db,
+              Sev.CATASTROPHIC,
+              "replaces database " + db + " with the contents of a backup")
+          .program("sqlserver")
+          .env(Verdicts.database(db))
+          .emit();
+      return true;
+    }
+    if (k == Kw.FLASHBACK) {
+      boolean database = st.is(verb + 1, Kw.DATABASE);
+      simple(
+              p,
+              st,
+              "sql.flashback",
+              "flashback",
+              rest,
+              database ? Sev.CATASTROPHIC : Sev.DESTRUCTIVE,
+              "rewinds "
+                  + (database ? "the whole database" : "a table")
+                  + " to an earlier point; later changes are lost")
+          .program("oracle")
+          .emit();
+      return true;
+    }
+    if (k == Kw.SOURCE) {
+      simple(
+              p,
+              st,
+              "sql.source",
+              "source",
+              "file " + rest,
+              Sev.UNKNOWN,
+              "runs the SQL in a file that is not part of this input")
+          .program("mysql")
+          .emit();
+      return true;
+    }
+    if (k == Kw.DBCC) {
+      boolean loss =
+          st.lx
+              .text
+              .substring(st.spanStart, st.spanEnd)
+              .toUpperCase(Locale.ROOT)
+              .contains("REPAIR_ALLOW_DATA_LOSS");
+      simple(
+              p,
+              st,
+              "sql.dbcc",
+              "dbcc",
+              rest,
+              loss ? Sev.DESTRUCTIVE : Sev.WRITE,
+              loss
+                  ? "repairs the database by deleting the data it cannot fix"
+                  : "runs a database consistency or maintenance command")
+          .program("sqlserver")
+          .emit();
+      return true;
+    }
+    if (k == Kw.REASSIGN) {
+      simple(
+              p,
+              st,
+              "sql.role-privilege",
+              "reassign owned",
+              rest,
+              Sev.DESTRUCTIVE,
+              "hands every object a role owns to another role (a privilege change)")
+          .emit();
+      return true;
+    }
+    p.how = "";
+    return false;
+  }
+
+  /** PRAGMA: reading one is safe; setting writable_schema or a key can destroy the database. */
+  private static void pragma(Pass p, Stmt st, int verb) {
+    int n = st.nameEnd(verb + 1);
+    String full = st.qualifiedName(verb + 1);
+    String name = full.substring(full.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    boolean assigns = st.type(n) == Lexed.OP && st.lx.text(n).equals("=");
+    boolean call = st.type(n) == Lexed.LPAREN;
+    String value =
+        assigns && n + 1 < st.to
+            ? st.lx.text(n + 1)
+            : call && n + 1 < st.to ? st.lx.text(n + 1) : "";
+    boolean readsOnly =
+        (!assigns && !call)
+            || switch (name) {
+              case "table_info",
+                  "table_xinfo",
+                  "index_list",
+                  "index_info",
+                  "index_xinfo",
+                  "foreign_key_list",
+                  "foreign_key_check",
+                  "database_list",
+                  "table_list",
+                  "collation_list",
+                  "function_list",
+                  "module_list",
+                  "pragma_list",
+                  "compile_options",
+                  "integrity_check",
+                  "quick_check" ->
+                  true;
+              default -> false;
+            };
+    Pass.Effect e = p.effect(st, "sql.pragma").program("sqlite").verb("pragma").resource(name);
+    if (readsOnly) {
+      e.safe().read().reason("reads database setting or metadata " + name);
+    } else if (name.equals("writable_schema") && !isFalse(value)) {
+      e =
+          p.effect(st, "sql.pragma-writable-schema")
+              .program("sqlite")
+              .verb("pragma")
+              .resource(name)
+              .destructive()
+              .reason(
+                  "lets statements rewrite the schema table directly, which can corrupt the"
+                      + " database");
+    } else if (name.equals("key") || name.equals("rekey") || name.equals("hexrekey")) {
+      e.destructive().reason("changes the database encryption key; a lost key loses the data");
+    } else {
+      e.safe().access(Access.WRITE).reason("changes database setting " + name);
+    }
+    e.emit();
+  }
+
+  private static boolean isFalse(String v) {
+    String x = v.replace("'", "").replace("\"", "").toLowerCase(Locale.ROOT);
+    return x.equals("0") || x.equals("off") || x.equals("false") || x.equals("no");
+  }
+
+  private enum Sev {
+    READ,
+    WRITE,
+    DESTRUCTIVE,
+    CATASTROPHIC,
+    UNKNOWN
+  }
+
+  private static Pass.Effect simple(
+      Pass p, Stmt st, String rule, String verb, String resource, Sev sev, String reason) {
+    Pass.Effect e = p.effect(st, rule).verb(verb).resource(resource).reason(reason);
+    return switch (sev) {
+      case READ -> e.safe().read();
+      case WRITE -> e.safe().access(Access.WRITE);
+      case DESTRUCTIVE -> e.destructive();
+      case CATASTROPHIC -> e.catastrophic();
+      case UNKNOWN -> e.unknown();
+    };
+  }
+}
