@@ -268,6 +268,7 @@ final class Pass {
     return abbreviate(t);
   }
 
+  /** The statement's text with the literal after PASSWORD, IDENTIFIED BY or = masked. */
   private static String maskPasswords(Stmt st) {
     Lexed lx = st.lx;
     StringBuilder b = new StringBuilder(st.spanEnd - st.spanStart);
@@ -277,8 +278,14 @@ final class Pass {
       if (k != Kw.PASSWORD && k != Kw.IDENTIFIED) {
         continue;
       }
-      for (int j = i + 1; j < Math.min(st.to, i + 4); j++) {
-        if (lx.isString(j) || lx.type[j] == Lexed.QIDENT) {
+      for (int j = i + 1; j < Math.min(st.to, i + 9); j++) {
+        int prev = lx.kw[j - 1];
+        boolean afterMarker =
+            prev == Kw.PASSWORD
+                || prev == Kw.BY
+                || lx.type[j - 1] == Lexed.LPAREN
+                || (lx.type[j - 1] == Lexed.OP && lx.text.charAt(lx.start[j - 1]) == '=');
+        if (lx.isString(j) && afterMarker && lx.start[j] >= last) {
           b.append(lx.text, last, lx.start[j]).append("'***'");
           last = lx.end[j];
           break;
@@ -394,12 +401,20 @@ final class Pass {
         if (!sum.isEmpty()) {
           sum.append("; ");
         }
+        String shown = resource;
+        int space = resource.indexOf(' ');
+        if (space > 0 && verb.endsWith(resource.substring(0, space))) {
+          shown = resource.substring(space + 1); // DROP TABLE audit_log, not ... table audit_log
+        }
         sum.append('#')
             .append(run.topStatements)
             .append(level > 0 ? " (nested)" : "")
             .append(' ')
-            .append(verb.isEmpty() ? ruleId : verb.toUpperCase(Locale.ROOT))
-            .append(resource.isEmpty() ? "" : " " + resource)
+            .append(
+                verb.isEmpty()
+                    ? ruleId
+                    : verb.startsWith("\\") ? verb : verb.toUpperCase(Locale.ROOT))
+            .append(shown.isEmpty() ? "" : " " + shown)
             .append(" (")
             .append(severity.id())
             .append(access == Access.READ ? ", read" : "")

@@ -101,6 +101,7 @@ public final class SqlClassifier {
     Set<String> seen = new HashSet<>();
     for (Finding f : primary) {
       seen.add(key(f));
+      seen.add(spanKey(f));
     }
     List<Finding> extra = new ArrayList<>();
     for (SqlLexer.Mode mode : new SqlLexer.Mode[] {SqlLexer.Mode.MYSQL, SqlLexer.Mode.BRACKET}) {
@@ -113,7 +114,10 @@ public final class SqlClassifier {
       String dialect = mode == SqlLexer.Mode.MYSQL ? "MySQL" : "SQL Server, SQLite or Oracle";
       for (Finding f : run.findings) {
         Severity s = f.severity();
-        if ((s == Severity.DESTRUCTIVE || s == Severity.CATASTROPHIC) && seen.add(key(f))) {
+        if ((s == Severity.DESTRUCTIVE || s == Severity.CATASTROPHIC)
+            && !seen.contains(spanKey(f))
+            && seen.add(key(f))) {
+          seen.add(spanKey(f));
           extra.add(
               new Finding(
                   f.ruleId(),
@@ -131,6 +135,10 @@ public final class SqlClassifier {
       }
     }
     return extra;
+  }
+
+  private static String spanKey(Finding f) {
+    return f.ruleId() + '@' + f.evidence().start() + '-' + f.evidence().end();
   }
 
   private static String key(Finding f) {

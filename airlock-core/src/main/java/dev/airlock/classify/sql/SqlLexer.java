@@ -275,12 +275,39 @@ final class SqlLexer {
     if (mode != Mode.BRACKET) {
       if (mode == Mode.POSTGRES) {
         out.divergent = true;
+        int close = simpleBracketEnd();
+        if (close > 0) {
+          // [dbo].[Orders]: a plain name in brackets reads the same in every dialect.
+          out.hints |= HINT_SQLSERVER;
+          token(Lexed.QIDENT, pos, close + 1, Kw.NONE, (byte) 0);
+          pos = close + 1;
+          return;
+        }
       }
       operator('[');
       return;
     }
     out.hints |= HINT_SQLSERVER;
     quoted(Lexed.QIDENT, pos, pos, ']', false);
+  }
+
+  /** The index of the ']' closing a bracket at pos that holds only a plain name, or -1. */
+  private int simpleBracketEnd() {
+    int p = pos + 1;
+    if (p >= n || !isIdentStart(s.charAt(p))) {
+      return -1;
+    }
+    while (p < n && p < pos + 130) {
+      char c = s.charAt(p);
+      if (c == ']') {
+        return p;
+      }
+      if (!isIdentPart(c) && c != ' ') {
+        return -1;
+      }
+      p++;
+    }
+    return -1;
   }
 
   private void dollar() {

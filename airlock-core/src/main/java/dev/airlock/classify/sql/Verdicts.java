@@ -73,7 +73,7 @@ final class Verdicts {
   static void drop(Pass p, Stmt st, String type, List<String> names, String note) {
     String t = type.toUpperCase(Locale.ROOT);
     String noun = t.toLowerCase(Locale.ROOT);
-    String list = String.join(", ", names);
+    String list = names.isEmpty() ? "(unnamed)" : String.join(", ", names);
     String resource = list.isEmpty() ? noun : noun + " " + list;
     Pass.Effect e = p.effect(st, "sql.drop-object").verb("drop " + noun).resource(resource);
     switch (t) {
@@ -120,7 +120,7 @@ final class Verdicts {
   }
 
   static void truncate(Pass p, Stmt st, List<String> names, String note) {
-    String list = String.join(", ", names);
+    String list = names.isEmpty() ? "(unnamed)" : String.join(", ", names);
     p.effect(st, "sql.truncate")
         .verb("truncate")
         .resource("table " + list)
