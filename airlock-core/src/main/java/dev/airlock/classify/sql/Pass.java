@@ -256,16 +256,25 @@ final class Pass {
 
   /** The evidence text for a statement: passwords masked, long text shortened. */
   String evidenceText(Stmt st) {
-    String t = st.text();
+    return st.evidence(Pass::computeEvidence);
+  }
+
+  private static String computeEvidence(Stmt st) {
     boolean secret = false;
     for (int i = st.from; i < st.to && !secret; i++) {
       int k = st.lx.kw[i];
       secret = k == Kw.PASSWORD || k == Kw.IDENTIFIED;
     }
     if (secret) {
-      t = maskPasswords(st);
+      return abbreviate(maskPasswords(st));
     }
-    return abbreviate(t);
+    String text = st.lx.text;
+    int s = st.spanStart;
+    int e = st.spanEnd;
+    if (e - s <= MAX_EVIDENCE) {
+      return text.substring(s, e).strip();
+    }
+    return text.substring(s, s + 200).strip() + " ... " + text.substring(e - 30, e).strip();
   }
 
   /** The statement's text with the literal after PASSWORD, IDENTIFIED BY or = masked. */
@@ -297,11 +306,10 @@ final class Pass {
   }
 
   static String abbreviate(String t) {
-    String s = t.strip();
-    if (s.length() <= MAX_EVIDENCE) {
-      return s;
+    if (t.length() <= MAX_EVIDENCE) {
+      return t.strip();
     }
-    return s.substring(0, 200) + " ... " + s.substring(s.length() - 30);
+    return t.substring(0, 200).strip() + " ... " + t.substring(t.length() - 30).strip();
   }
 
   /** One judgement about a statement, turned into a {@link Finding} by {@link #emit()}. */
@@ -397,7 +405,11 @@ final class Pass {
               .build();
       run.findings.add(f);
       StringBuilder sum = run.summary;
-      if (sum != null) {
+      if (sum != null && sum.length() > 4_000) {
+        if (sum.charAt(sum.length() - 1) != '.') {
+          sum.append("; ...");
+        }
+      } else if (sum != null) {
         if (!sum.isEmpty()) {
           sum.append("; ");
         }

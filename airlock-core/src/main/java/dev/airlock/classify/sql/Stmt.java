@@ -1,5 +1,7 @@
 package dev.airlock.classify.sql;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One statement as a range of tokens of a {@link Lexed} text, with the questions the rules ask of
  * it: its verb, its keywords outside strings and comments, the names it mentions, and the
@@ -19,6 +21,8 @@ final class Stmt {
 
   private int[] groups = NONE;
   private boolean groupsFound;
+  private boolean @Nullable [] grouped;
+  private @Nullable String evidence;
 
   private static final int[] NONE = new int[0];
 
@@ -219,6 +223,13 @@ final class Stmt {
       i = end;
     }
     groups = n == found.length ? found : java.util.Arrays.copyOf(found, n);
+    if (n > 0) {
+      boolean[] marks = new boolean[to - from];
+      for (int k = 0; k < n; k += 2) {
+        java.util.Arrays.fill(marks, groups[k] - from, groups[k + 1] - from, true);
+      }
+      grouped = marks;
+    }
     return groups;
   }
 
@@ -243,13 +254,19 @@ final class Stmt {
 
   /** Whether token i lies inside one of the {@link #nestedGroups()}. */
   boolean inGroup(int i) {
-    int[] g = nestedGroups();
-    for (int k = 0; k < g.length; k += 2) {
-      if (i >= g[k] && i < g[k + 1]) {
-        return true;
-      }
+    nestedGroups();
+    boolean[] marks = grouped;
+    return marks != null && i >= from && i < to && marks[i - from];
+  }
+
+  /** The evidence text, computed once per statement (see {@link Pass#evidenceText}). */
+  String evidence(java.util.function.Function<Stmt, String> compute) {
+    String e = evidence;
+    if (e == null) {
+      e = compute.apply(this);
+      evidence = e;
     }
-    return false;
+    return e;
   }
 
   /**
