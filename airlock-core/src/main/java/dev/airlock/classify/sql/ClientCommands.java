@@ -33,7 +33,7 @@ final class ClientCommands {
     String args = raw.substring(i).strip();
     String lower = name.toLowerCase(Locale.ROOT);
     p.how = "judged by the lexer: client command \\" + name;
-    Pass.Effect e = p.effect(st, "sql.client-command").verb("\\" + name).program("psql");
+    Effect e = p.effect(st, "sql.client-command").verb("\\" + name).program("psql");
     if (args.startsWith("|")
         || (lower.equals("copy") && args.toLowerCase(Locale.ROOT).contains("program"))) {
       e.unknown().reason("runs a local shell command through the SQL client: " + cut(args)).emit();

@@ -57,10 +57,10 @@ final class LexicalRules {
       return true;
     }
     if (k == Kw.SET || k == Kw.RESET) {
-      return VendorRules.set(p, st, verb);
+      return SettingsRules.set(p, st, verb);
     }
     if (k == Kw.USE) {
-      return VendorRules.use(p, st, verb);
+      return SettingsRules.use(p, st, verb);
     }
     if (k == Kw.COPY) {
       return VendorRules.copy(p, st, verb);
@@ -78,10 +78,10 @@ final class LexicalRules {
       return true;
     }
     if (k == Kw.ALTER) {
-      return VendorRules.alter(p, st, verb);
+      return SettingsRules.alter(p, st, verb);
     }
     if (k == Kw.GRANT || k == Kw.REVOKE) {
-      return VendorRules.privileges(p, st, verb);
+      return SettingsRules.privileges(p, st, verb);
     }
     if (k == Kw.EXECUTE || k == Kw.EXEC || k == Kw.CALL || k == Kw.DEALLOCATE) {
       return Dynamic.judge(p, st, verb);
@@ -199,7 +199,7 @@ final class LexicalRules {
         resource = describeTarget(st, verb + 1);
       }
     }
-    Pass.Effect e = p.effect(st, rule).verb(st.lx.text(verb)).resource(resource).safe().read();
+    Effect e = p.effect(st, rule).verb(st.lx.text(verb)).resource(resource).safe().read();
     if (resource.startsWith("table ")) {
       e.env(Verdicts.object(resource.substring(6)));
     }
@@ -269,11 +269,11 @@ final class LexicalRules {
     int k = st.kw(verb);
     int before = p.run.findings.size();
     if (k == Kw.ALTER) {
-      TokenDml.alterTable(p, st, verb);
+      TokenDdl.alterTable(p, st, verb);
       return true;
     }
     if (k == Kw.CREATE) {
-      TokenDml.create(p, st, verb);
+      TokenDdl.create(p, st, verb);
       return true;
     }
     if (k == Kw.MERGE) {

@@ -267,7 +267,7 @@ final class ParsedRules {
         }
       }
     }
-    Pass.Effect e =
+    Effect e =
         p.effect(st, drops.isEmpty() ? "sql.alter" : "sql.alter-drop")
             .verb("alter table")
             .resource("table " + table)

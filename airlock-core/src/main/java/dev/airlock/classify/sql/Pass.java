@@ -2,7 +2,6 @@ package dev.airlock.classify.sql;
 
 import dev.airlock.action.Environment;
 import dev.airlock.action.Kind;
-import dev.airlock.classify.Access;
 import dev.airlock.classify.Finding;
 import dev.airlock.classify.LimitExceededException;
 import dev.airlock.classify.Limits;
@@ -11,7 +10,6 @@ import dev.airlock.classify.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +26,12 @@ final class Pass {
   /** Statements nested deeper than this are judged by the lexer, not JSqlParser. */
   static final int MAX_PARSE_DEPTH = 10;
 
+  /**
+   * JSqlParser runs at most this many times per input; later statements are judged by the lexer, so
+   * an input of a thousand statements costs a bounded amount of parsing.
+   */
+  static final int MAX_PARSES = 100;
+
   /** Evidence text longer than this is shortened. */
   static final int MAX_EVIDENCE = 240;
 
@@ -38,6 +42,7 @@ final class Pass {
     final @Nullable StringBuilder summary;
     final Map<String, Boolean> prepared = new HashMap<>();
     boolean psqlVariables;
+    int parses;
     int topStatements;
 
     Run(Limits limits, boolean trace) {
@@ -201,7 +206,10 @@ final class Pass {
       why = "too long for JSqlParser (" + st.size() + " tokens)";
     } else if (st.relativeDepth() > MAX_PARSE_DEPTH) {
       why = "nested too deeply for JSqlParser";
+    } else if (run.parses >= MAX_PARSES) {
+      why = "the parser budget of this input (" + MAX_PARSES + " statements) is spent";
     } else {
+      run.parses++;
       ParsedRules.Outcome outcome = ParsedRules.judge(this, st, nestedEffects);
       if (outcome.handled()) {
         return true;
@@ -251,7 +259,7 @@ final class Pass {
   }
 
   Effect effect(Stmt st, String ruleId) {
-    return new Effect(st, ruleId);
+    return new Effect(this, st, ruleId);
   }
 
   /** The evidence text for a statement: passwords masked, long text shortened. */
@@ -310,129 +318,5 @@ final class Pass {
       return t.strip();
     }
     return t.substring(0, 200).strip() + " ... " + t.substring(t.length() - 30).strip();
-  }
-
-  /** One judgement about a statement, turned into a {@link Finding} by {@link #emit()}. */
-  final class Effect {
-    private final Stmt st;
-    private final String ruleId;
-    private Severity severity = Severity.UNKNOWN;
-    private Access access = Access.WRITE;
-    private String verb = "";
-    private String resource = "";
-    private String reason = "";
-    private Environment env = Environment.UNKNOWN;
-    private @Nullable String program;
-
-    private Effect(Stmt st, String ruleId) {
-      this.st = st;
-      this.ruleId = ruleId;
-    }
-
-    Effect safe() {
-      severity = Severity.SAFE;
-      return this;
-    }
-
-    Effect destructive() {
-      severity = Severity.DESTRUCTIVE;
-      return this;
-    }
-
-    Effect catastrophic() {
-      severity = Severity.CATASTROPHIC;
-      return this;
-    }
-
-    Effect unknown() {
-      severity = Severity.UNKNOWN;
-      return this;
-    }
-
-    Effect severity(Severity s) {
-      severity = s;
-      return this;
-    }
-
-    Effect read() {
-      access = Access.READ;
-      return this;
-    }
-
-    Effect access(Access a) {
-      access = a;
-      return this;
-    }
-
-    Effect verb(String v) {
-      verb = v.toLowerCase(Locale.ROOT);
-      return this;
-    }
-
-    Effect resource(String r) {
-      resource = r;
-      return this;
-    }
-
-    Effect reason(String r) {
-      reason = r;
-      return this;
-    }
-
-    Effect env(Environment detected) {
-      env = env.combine(detected);
-      return this;
-    }
-
-    Effect program(String p) {
-      program = p;
-      return this;
-    }
-
-    void emit() {
-      String why = st.context.isEmpty() ? reason : st.context + ": " + reason;
-      Finding f =
-          scope
-              .finding(Kind.SQL, ruleId)
-              .program(program != null ? program : Pass.this.program())
-              .verb(verb)
-              .resource(resource)
-              .severity(severity)
-              .access(access)
-              .detected(env)
-              .reason(why)
-              .evidence(st.spanStart, st.spanEnd, evidenceText(st))
-              .build();
-      run.findings.add(f);
-      StringBuilder sum = run.summary;
-      if (sum != null && sum.length() > 4_000) {
-        if (sum.charAt(sum.length() - 1) != '.') {
-          sum.append("; ...");
-        }
-      } else if (sum != null) {
-        if (!sum.isEmpty()) {
-          sum.append("; ");
-        }
-        String shown = resource;
-        int space = resource.indexOf(' ');
-        if (space > 0 && verb.endsWith(resource.substring(0, space))) {
-          shown = resource.substring(space + 1); // DROP TABLE audit_log, not ... table audit_log
-        }
-        sum.append('#')
-            .append(run.topStatements)
-            .append(level > 0 ? " (nested)" : "")
-            .append(' ')
-            .append(
-                verb.isEmpty()
-                    ? ruleId
-                    : verb.startsWith("\\") ? verb : verb.toUpperCase(Locale.ROOT))
-            .append(shown.isEmpty() ? "" : " " + shown)
-            .append(" (")
-            .append(severity.id())
-            .append(access == Access.READ ? ", read" : "")
-            .append(how.isEmpty() ? "" : ", " + how)
-            .append(')');
-      }
-    }
   }
 }

@@ -75,7 +75,7 @@ final class Verdicts {
     String noun = t.toLowerCase(Locale.ROOT);
     String list = names.isEmpty() ? "(unnamed)" : String.join(", ", names);
     String resource = list.isEmpty() ? noun : noun + " " + list;
-    Pass.Effect e = p.effect(st, "sql.drop-object").verb("drop " + noun).resource(resource);
+    Effect e = p.effect(st, "sql.drop-object").verb("drop " + noun).resource(resource);
     switch (t) {
       case "DATABASE" -> {
         Environment env = Environment.UNKNOWN;
@@ -138,7 +138,7 @@ final class Verdicts {
     String resource = table.isEmpty() ? "" : "table " + table;
     String of = table.isEmpty() ? "" : " of table " + table;
     String w = where.length() > 80 ? where.substring(0, 77) + "..." : where;
-    Pass.Effect e =
+    Effect e =
         p.effect(st, base + "-all").verb(verb).resource(resource).env(object(table)).catastrophic();
     switch (filter) {
       case NONE -> e.reason(what + " every row" + of + " (no WHERE clause)");
