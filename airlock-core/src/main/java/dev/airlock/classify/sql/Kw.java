@@ -169,6 +169,8 @@ final class Kw {
     "ELSE",
     "LOOP",
     "RETURN",
+    "ATOMIC",
+    "RETURNS",
     "QUERY",
     "INSTEAD",
     "ALSO",
@@ -344,6 +346,8 @@ final class Kw {
   static final int ELSE = id("ELSE");
   static final int LOOP = id("LOOP");
   static final int RETURN = id("RETURN");
+  static final int ATOMIC = id("ATOMIC");
+  static final int RETURNS = id("RETURNS");
   static final int QUERY = id("QUERY");
   static final int INSTEAD = id("INSTEAD");
   static final int ALSO = id("ALSO");

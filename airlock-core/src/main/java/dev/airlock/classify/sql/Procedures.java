@@ -195,17 +195,18 @@ final class Procedures {
       after = st.lx.skipGroup(after, st.to);
     }
     for (int i = after; i < st.to; i++) {
-      if (!st.atBase(i)) {
-        continue;
-      }
-      if (st.type(i) == Lexed.DOLLAR || (st.lx.isString(i) && st.is(i - 1, Kw.AS))) {
+      if (st.atBase(i)
+          && (st.type(i) == Lexed.DOLLAR || (st.lx.isString(i) && st.is(i - 1, Kw.AS)))) {
         body(p, st, i, ctx);
         return;
       }
+    }
+    for (int i = after; i < st.to; i++) {
+      if (!st.atBase(i) || st.is(i - 1, Kw.RETURNS) || st.is(i - 1, Kw.LANGUAGE)) {
+        continue;
+      }
       int k = st.kw(i);
-      if (k == Kw.BEGIN
-          || k == Kw.RETURN
-          || (LexicalRules.isStatementVerb(k) && k != Kw.SET && !st.is(i - 1, Kw.LANGUAGE))) {
+      if (k == Kw.BEGIN || k == Kw.RETURN || (isInlineVerb(k))) {
         inlineBody(p, st, i, ctx);
         return;
       }
@@ -214,6 +215,23 @@ final class Procedures {
         return;
       }
     }
+  }
+
+  /** Verbs that start an inline routine body (MySQL, SQL Server, standard SQL). */
+  private static boolean isInlineVerb(int k) {
+    return k == Kw.SELECT
+        || k == Kw.INSERT
+        || k == Kw.UPDATE
+        || k == Kw.DELETE
+        || k == Kw.MERGE
+        || k == Kw.WITH
+        || k == Kw.DROP
+        || k == Kw.TRUNCATE
+        || k == Kw.ALTER
+        || k == Kw.CREATE
+        || k == Kw.CALL
+        || k == Kw.EXECUTE
+        || k == Kw.EXEC;
   }
 
   /** CREATE TRIGGER, EVENT or RULE: a write now; an inline body runs later and is judged. */
@@ -336,6 +354,7 @@ final class Procedures {
       }
       int prev = seg.kw(i - 1);
       if (i == seg.from
+          || prev == Kw.ATOMIC
           || prev == Kw.IN
           || prev == Kw.QUERY
           || prev == Kw.THEN
