@@ -101,9 +101,9 @@ final class ClientCommands {
                   .reason("deletes a large object");
       case "lo_import", "lo_export", "o", "out", "w", "write", "s", "T", "tee" ->
           e.safe().access(Access.WRITE).reason("writes a local file or imports one");
-      case "set" -> {
+      case "set", "gset" -> {
         p.run.psqlVariables = true;
-        e.safe().read().reason("sets a client variable");
+        e.safe().read().reason("sets client variables");
       }
       default -> {
         if (isListing(lower)) {

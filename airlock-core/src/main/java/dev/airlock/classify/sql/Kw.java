@@ -169,6 +169,7 @@ final class Kw {
     "ELSE",
     "LOOP",
     "RETURN",
+    "OWNER",
     "ATOMIC",
     "RETURNS",
     "QUERY",
@@ -346,6 +347,7 @@ final class Kw {
   static final int ELSE = id("ELSE");
   static final int LOOP = id("LOOP");
   static final int RETURN = id("RETURN");
+  static final int OWNER = id("OWNER");
   static final int ATOMIC = id("ATOMIC");
   static final int RETURNS = id("RETURNS");
   static final int QUERY = id("QUERY");

@@ -18,6 +18,21 @@ final class SettingsRules {
     p.how = "judged by the lexer: a setting";
     int next = verb + 1;
     int k = st.kw(next);
+    if (st.is(verb, Kw.RESET)
+        && (TokenDml.wordIs(st, next, "MASTER")
+            || TokenDml.wordIs(st, next, "SLAVE")
+            || TokenDml.wordIs(st, next, "REPLICA")
+            || TokenDml.wordIs(st, next, "BINARY"))) {
+      p.effect(st, "sql.server-config")
+          .verb("reset " + st.lx.text(next).toLowerCase(Locale.ROOT))
+          .program("mysql")
+          .destructive()
+          .reason(
+              "deletes the binary logs or the replication position; point-in-time recovery or"
+                  + " replicas lose their history")
+          .emit();
+      return true;
+    }
     String param = st.type(next) == Lexed.PARAM ? st.lx.text(next).toLowerCase(Locale.ROOT) : "";
     if (k == Kw.GLOBAL
         || k == Kw.PERSIST
@@ -109,6 +124,28 @@ final class SettingsRules {
   static boolean alter(Pass p, Stmt st, int verb) {
     int k = st.kw(verb + 1);
     p.how = "judged by the lexer: ALTER";
+    if (k == Kw.DEFAULT && TokenDml.wordIs(st, verb + 2, "PRIVILEGES")) {
+      p.effect(st, "sql.grant")
+          .verb("alter default privileges")
+          .destructive()
+          .reason("changes the privileges future objects get (a privilege change)")
+          .emit();
+      return true;
+    }
+    int owner = st.find(Kw.OWNER, verb);
+    if (owner > 0 && st.is(owner + 1, Kw.TO)) {
+      String object = st.qualifiedName(verb + 2);
+      String noun = st.lx.text(verb + 1).toLowerCase(Locale.ROOT);
+      String who = st.qualifiedName(owner + 2);
+      p.effect(st, "sql.role-privilege")
+          .verb("alter " + noun + " owner")
+          .resource(noun + " " + object)
+          .env(Verdicts.object(object))
+          .destructive()
+          .reason("gives " + noun + " " + object + " to " + who + " (a privilege change)")
+          .emit();
+      return true;
+    }
     if (k == Kw.TABLE) {
       p.how = "";
       return false;

@@ -125,6 +125,41 @@ final class SideEffects {
   private static final Fn[] FNS = FUNCTIONS.values().toArray(new Fn[0]);
   private static final WordTable TABLE = new WordTable(NAMES);
 
+  private static final String[] DESTRUCTIVE_STEMS = {
+    "delete",
+    "drop",
+    "purge",
+    "truncate",
+    "remove",
+    "wipe",
+    "destroy",
+    "erase",
+    "kill",
+    "cleanup",
+    "clean_up",
+    "nuke"
+  };
+
+  /**
+   * Whether a function the classifier does not know is named for destroying data ({@code
+   * purge_orders}, {@code deleteUser}); such a call from a SELECT is not taken for a read.
+   */
+  static boolean soundsDestructive(String name) {
+    if (name.length() < 4 || name.length() > 100) {
+      return false;
+    }
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("pg_") || lower.equals("replace") || lower.equals("regexp_replace")) {
+      return false;
+    }
+    for (String stem : DESTRUCTIVE_STEMS) {
+      if (lower.contains(stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Reports each side-effect function called among tokens {@code [from, to)} of the statement
    * (outside its nested groups); returns how many were found.
@@ -140,6 +175,18 @@ final class SideEffects {
           st.type(i) == Lexed.QIDENT
               ? TABLE.lookup(st.lx.name(i), 0, st.lx.name(i).length())
               : TABLE.lookup(st.lx.text, st.lx.start[i], st.lx.end[i]);
+      if (id == 0 && (seen & 1L) == 0 && soundsDestructive(st.lx.name(i))) {
+        seen |= 1L;
+        count++;
+        String name = st.lx.name(i);
+        p.effect(st, "sql.function-may-write")
+            .verb("call " + name)
+            .resource("function " + name)
+            .unknown()
+            .reason("calls function " + name + ", whose name says it removes data")
+            .emit();
+        continue;
+      }
       if (id == 0 || (seen & (1L << id)) != 0) {
         continue;
       }

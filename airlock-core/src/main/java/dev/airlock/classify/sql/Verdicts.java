@@ -112,7 +112,12 @@ final class Verdicts {
       }
       case "USER", "ROLE", "GROUP", "LOGIN" -> {
         e = p.effect(st, "sql.drop-role").verb("drop " + noun).resource(resource);
-        e.destructive().reason("drops database " + noun + " " + list + " and its privileges");
+        if (t.equals("USER") && note.contains("CASCADE")) {
+          e.catastrophic()
+              .reason("drops user " + list + " and every object in its schema (CASCADE)");
+        } else {
+          e.destructive().reason("drops database " + noun + " " + list + " and its privileges");
+        }
       }
       default -> e.env(objects(names)).destructive().reason("drops " + resource + note);
     }
