@@ -67,10 +67,7 @@ final class ClientCommands {
       case "e", "ef", "ev", "edit" ->
           e.unknown().reason("opens an editor whose result runs as SQL");
       case "c", "connect", "u" -> {
-        Environment env = Environment.UNKNOWN;
-        for (String part : args.split("[\\s=/@:?&]+")) {
-          env = env.combine(Verdicts.database(part));
-        }
+        Environment env = Verdicts.database(args);
         e =
             p.effect(st, "sql.session")
                 .verb("\\" + name)
@@ -118,7 +115,7 @@ final class ClientCommands {
   }
 
   private static boolean isListing(String name) {
-    if (name.startsWith("d") && !name.equals("d") || name.equals("d")) {
+    if (name.startsWith("d")) {
       return true;
     }
     return switch (name) {

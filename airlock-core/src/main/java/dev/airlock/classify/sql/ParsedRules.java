@@ -221,7 +221,7 @@ final class ParsedRules {
           .emit();
       return Outcome.DONE;
     }
-    boolean upsert = i.getConflictAction() != null || i.isUseDuplicate();
+    boolean upsert = i.getConflictAction() != null || i.getDuplicateAction() != null;
     Verdicts.insert(
         p,
         st,

@@ -206,7 +206,7 @@ final class Procedures {
         continue;
       }
       int k = st.kw(i);
-      if (k == Kw.BEGIN || k == Kw.RETURN || (isInlineVerb(k))) {
+      if (k == Kw.BEGIN || k == Kw.RETURN || isInlineVerb(k)) {
         inlineBody(p, st, i, ctx);
         return;
       }
@@ -349,7 +349,7 @@ final class Procedures {
   static int statementStart(Stmt seg) {
     for (int i = seg.from; i < seg.to; i++) {
       int k = seg.kw(i);
-      if (!LexicalRules.isStatementVerb(k) || k == Kw.SET && i > seg.from) {
+      if (!LexicalRules.isStatementVerb(k) || (k == Kw.SET && i > seg.from)) {
         continue;
       }
       int prev = seg.kw(i - 1);

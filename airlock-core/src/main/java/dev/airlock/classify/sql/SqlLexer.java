@@ -509,7 +509,7 @@ final class SqlLexer {
     if (s.charAt(pos) == '@' && at(p) == '@') {
       p++;
     }
-    while (p < n && (isIdentPart(s.charAt(p)))) {
+    while (p < n && isIdentPart(s.charAt(p))) {
       p++;
     }
     token(Lexed.PARAM, pos, p, Kw.NONE, (byte) 0);

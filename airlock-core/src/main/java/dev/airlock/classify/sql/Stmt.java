@@ -312,7 +312,7 @@ final class Stmt {
     }
     char c = lx.text.charAt(lx.start[i]);
     int len = lx.end[i] - lx.start[i];
-    return c == '=' && len == 1
+    return (c == '=' && len == 1)
         || c == '<'
         || (c == '>' && len <= 2 && !(len == 2 && lx.text.charAt(lx.start[i] + 1) == '>'))
         || (c == '!' && len == 2);

@@ -109,7 +109,7 @@ record SqlCase(
         if (gap) {
           head = head.substring(4).strip();
         }
-        String[] parts = head.split("\\s+");
+        String[] parts = head.trim().split("\\s+", -1);
         if (parts.length < 3) {
           throw new IllegalArgumentException(
               resource + ":" + (i + 1) + ": want severity access rule");
