@@ -418,26 +418,22 @@ public final class ContainerRules implements CommandRules {
             zero ? Severity.DESTRUCTIVE : Severity.SAFE,
             zero ? "scales a service to zero: it stops serving" : "changes the number of replicas");
       }
+      case "container login", "container logout" -> {
+        String registry = names.isEmpty() ? "" : names.get(names.size() - 1).value();
+        r.write(
+            action,
+            action,
+            "registry " + registry,
+            p + " " + action + " stores or removes registry credentials");
+      }
       default -> {
+        String cmd = p + " " + (group.equals("container") ? "" : group + " ") + action;
         if (READS.contains(action)) {
-          r.read(
-              group + "-" + action, action, list, p + " " + group + " " + action + " only reads");
+          r.read(group + "-" + action, action, list, cmd + " only reads");
         } else if (WRITES.contains(action) || action.equals("rm") || action.equals("prune")) {
-          r.write(
-              group + "-" + action,
-              action,
-              list,
-              p + " " + group + " " + action + " loses no data");
+          r.write(group + "-" + action, action, list, cmd + " loses no data");
         } else {
-          r.unknown(
-              "unknown",
-              action,
-              list,
-              p
-                  + " "
-                  + (group.equals("container") ? "" : group + " ")
-                  + action
-                  + " is not a command Airlock knows");
+          r.unknown("unknown", action, list, cmd + " is not a command Airlock knows");
         }
       }
     }

@@ -183,6 +183,12 @@ public final class RedisRules implements CommandRules {
   }
 
   private static void cluster(Reporter r, List<Arg> args, int at, String server) {
+    for (int k = at; k + 1 < args.size(); k++) {
+      String v = args.get(k).value();
+      if (v.equals("--cluster-from-pass") || v.equals("-a") || v.equals("--pass")) {
+        secret(r, args.get(k + 1));
+      }
+    }
     String sub = at < args.size() ? Reporter.lower(args.get(at).value()) : "";
     List<Arg> rest = args.subList(Math.min(at + 1, args.size()), args.size());
     String where =

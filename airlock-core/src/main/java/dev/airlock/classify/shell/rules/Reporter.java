@@ -31,6 +31,7 @@ final class Reporter {
   private final int before;
   private final List<int[]> masks = new ArrayList<>(2);
   private final List<String> maskedValues = new ArrayList<>(2);
+  private final List<String> secrets = new ArrayList<>(2);
   private @Nullable String evidence;
   private Environment env = Environment.UNKNOWN;
   private boolean handedOn;
@@ -56,6 +57,11 @@ final class Reporter {
       return;
     }
     evidence = null;
+    String v = arg.value();
+    String secret = v.startsWith(prefix) ? v.substring(prefix.length()) : v;
+    if (secret.length() >= 3) {
+      secrets.add(secret);
+    }
     int s = arg.start() - inv.start();
     int e = arg.end() - inv.start();
     String text = inv.text();
@@ -112,13 +118,24 @@ final class Reporter {
       String rule, String verb, String resource, Severity severity, Access access, String reason) {
     ctx.finding(inv, "shell." + pack + "." + rule)
         .verb(verb)
-        .resource(resource)
+        .resource(scrub(resource))
         .severity(severity)
         .access(access)
         .detected(env)
-        .reason(reason)
+        .reason(scrub(reason))
         .evidence(inv.start(), inv.end(), evidence())
         .addTo(ctx.analysis());
+  }
+
+  /** The text with every credential this reporter was told of masked. */
+  private String scrub(String text) {
+    String t = text;
+    for (String secret : secrets) {
+      if (t.contains(secret)) {
+        t = t.replace(secret, Redactor.MASK);
+      }
+    }
+    return t;
   }
 
   /** Hands SQL in an argument to the SQL classifier with the detected environment. */

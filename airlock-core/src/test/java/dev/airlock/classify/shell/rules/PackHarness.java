@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * {@code {input}} for items arriving at run time), and records what the pack reports and what it
  * hands on to the SQL, HTTP and shell classifiers.
  */
-final class PackHarness {
+public final class PackHarness {
 
   private PackHarness() {}
 
@@ -154,7 +154,7 @@ final class PackHarness {
   }
 
   /** Builds an invocation from a command line, with an optional standard input. */
-  static Invocation invocation(String line, Invocation.@Nullable Input input) {
+  public static Invocation invocation(String line, Invocation.@Nullable Input input) {
     List<Arg> words = words(line);
     if (words.isEmpty()) {
       throw new IllegalArgumentException("empty command");
@@ -164,7 +164,7 @@ final class PackHarness {
   }
 
   /** Standard input of a kind, as the walk would describe it. */
-  static Invocation.Input input(String kind, String text) {
+  public static Invocation.Input input(String kind, String text) {
     return switch (kind) {
       case "heredoc" -> new Invocation.Input(Invocation.InputKind.HEREDOC, text, false, 0, 0);
       case "heredoc-dynamic" ->
@@ -183,7 +183,7 @@ final class PackHarness {
    * {@code $(..)} is dynamic, a leading {@code ~} or {@code $HOME} is home, and the word {@code
    * {input}} stands for items read at run time.
    */
-  static List<Arg> words(String line) {
+  public static List<Arg> words(String line) {
     List<Arg> out = new ArrayList<>();
     int i = 0;
     int n = line.length();
