@@ -25,7 +25,8 @@ public final class RulePacks {
         new ContainerRules(),
         new KubernetesRules(),
         new HelmRules(),
-        new GithubCliRules());
+        new GithubCliRules(),
+        new HttpClientRules());
   }
 
   /** Program name to the pack that handles it. Two packs claiming one program is a bug. */
