@@ -292,32 +292,31 @@ public final class ContainerRules implements CommandRules {
         }
       }
       case "container rm", "pod rm" -> {
-        boolean force = v.flag("-f", "--force");
-        boolean volumes = v.flag("-v", "--volumes");
         String what = group + (names.size() == 1 ? " " : "s ") + list;
-        if (force || volumes) {
+        if (v.flag("-v", "--volumes")) {
           r.add(
               group + "-rm",
               "delete",
               what,
               Severity.DESTRUCTIVE,
+              "removes " + what + " with its anonymous volumes and the data in them");
+        } else {
+          r.write(
+              group + "-rm",
+              "delete",
+              what,
               "removes "
                   + what
-                  + (force ? ", stopping it if running," : "")
-                  + (volumes
-                      ? " with its anonymous volumes"
-                      : " and the data in its writable layer"));
-        } else {
-          r.write(group + "-rm", "delete", what, "removes stopped " + what + "; volumes are kept");
+                  + (v.flag("-f", "--force") ? ", stopping it if running" : "")
+                  + "; containers are disposable and their volumes are kept");
         }
       }
-      case "image rm" ->
-          r.add(
-              "image-rm",
-              "delete",
-              "images " + list,
-              Severity.DESTRUCTIVE,
-              "deletes images " + list + "; images built here and never pushed are lost");
+      case "image rm", "image prune" ->
+          r.write(
+              "image-" + action,
+              action.equals("prune") ? "prune" : "delete",
+              action.equals("prune") ? "unused images" : "images " + list,
+              "deletes images, which can be pulled or rebuilt again");
       case "volume rm" -> {
         boolean prod = r.env() == Environment.PRODUCTION;
         r.add(
@@ -342,16 +341,23 @@ public final class ContainerRules implements CommandRules {
                   + (v.flag("-a", "--all") ? ", named ones included," : "")
                   + " with the data in them");
       case "system prune" -> {
-        boolean vols = v.flag("--volumes");
-        r.add(
-            "system-prune",
-            "prune",
-            "unused containers, images, networks" + (vols ? " and volumes" : ""),
-            Severity.DESTRUCTIVE,
-            "deletes every stopped container, unused network, "
-                + (v.flag("-a", "--all") ? "unused image" : "dangling image")
-                + " and build cache"
-                + (vols ? ", and every unused volume with its data" : ""));
+        String what = "stopped containers, unused networks and images, build cache";
+        if (v.flag("--volumes")) {
+          r.add(
+              "system-prune",
+              "prune",
+              what + " and unused volumes",
+              Severity.DESTRUCTIVE,
+              "deletes every stopped container, unused network and image, the build cache,"
+                  + " and every unused volume with its data");
+        } else {
+          r.write(
+              "system-prune",
+              "prune",
+              what,
+              "deletes stopped containers, unused networks and images and the build cache, all"
+                  + " of which can be recreated; volumes are kept");
+        }
       }
       case "system reset", "machine rm", "machine reset" ->
           r.add(
@@ -366,24 +372,11 @@ public final class ContainerRules implements CommandRules {
                   + action
                   + " deletes every container, image and volume it holds");
       case "container prune", "pod prune" ->
-          r.add(
+          r.write(
               group + "-prune",
               "prune",
               "stopped " + group + "s",
-              Severity.DESTRUCTIVE,
-              "deletes every stopped " + group + " and the data in its writable layer");
-      case "image prune" -> {
-        if (v.flag("-a", "--all")) {
-          r.add(
-              "image-prune",
-              "prune",
-              "unused images",
-              Severity.DESTRUCTIVE,
-              "deletes every image no container uses; images never pushed are lost");
-        } else {
-          r.write("image-prune", "prune", "dangling images", "deletes untagged layers only");
-        }
-      }
+              "deletes every stopped " + group + "; volumes are kept");
       case "service rm", "stack rm", "stack down", "secret rm", "config rm", "node rm" ->
           r.add(
               group + "-rm",
@@ -457,27 +450,24 @@ public final class ContainerRules implements CommandRules {
       case "down" -> {
         boolean vols = v.flag("-v", "--volumes");
         Arg rmi = v.value("--rmi");
-        if (vols || rmi != null) {
+        String images =
+            rmi == null ? "" : " and its images (--rmi " + rmi.value() + "), which can be rebuilt";
+        if (vols) {
           r.add(
               "compose-down",
               "down",
-              project + (vols ? " and its volumes" : ""),
+              project + " and its volumes",
               Severity.DESTRUCTIVE,
               via
                   + " down removes the project's containers"
-                  + (vols ? " and deletes its volumes with every file in them" : "")
-                  + (rmi != null
-                      ? (vols ? " and " : " and ")
-                          + "deletes its images (--rmi "
-                          + rmi.value()
-                          + ")"
-                      : ""));
+                  + images
+                  + " and deletes its volumes with every file in them");
         } else {
           r.write(
               "compose-down",
               "down",
               project,
-              via + " down removes containers and networks; volumes are kept");
+              via + " down removes containers and networks" + images + "; volumes are kept");
         }
       }
       case "rm" -> {

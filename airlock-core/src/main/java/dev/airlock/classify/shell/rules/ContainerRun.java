@@ -306,30 +306,60 @@ final class ContainerRun {
     return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 
-  /** The argument with a path under a mount's target rewritten to the host path. */
+  /**
+   * The argument with every path under a mount's target rewritten to the host path: a whole
+   * argument ({@code /host/etc}) or a path inside code ({@code sh -c "rm -rf /h/*"}).
+   */
   static Arg mapped(Arg a, List<Mount> mounts) {
     String v = a.value();
-    Mount best = null;
-    for (Mount m : mounts) {
-      String t = m.target();
-      if ((v.equals(t) || v.startsWith(t.equals("/") ? "/" : t + "/"))
-          && (best == null || t.length() > best.target().length())) {
-        best = m;
+    String out = v;
+    List<Mount> byLength = new ArrayList<>(mounts);
+    byLength.sort((x, y) -> Integer.compare(y.target().length(), x.target().length()));
+    boolean home = false;
+    boolean dynamic = false;
+    for (Mount m : byLength) {
+      String replaced = replace(out, m);
+      if (!replaced.equals(out)) {
+        home |= m.home();
+        dynamic |= m.source().startsWith("$");
+        out = replaced;
       }
     }
-    if (best == null || best.target().equals("/")) {
+    if (out.equals(v)) {
       return a;
     }
-    String rest = v.substring(best.target().length());
-    String src = best.source();
-    String mappedValue = src.equals("/") ? (rest.isEmpty() ? "/" : rest) : src + rest;
     int flags = a.flags();
-    if (best.home()) {
+    if (home && out.startsWith("~")) {
       flags |= Arg.HOME;
     }
-    if (src.startsWith("$")) {
+    if (dynamic) {
       flags |= Arg.DYNAMIC;
     }
-    return new Arg(mappedValue, flags, a.start(), a.end());
+    return new Arg(out, flags, a.start(), a.end());
+  }
+
+  private static String replace(String s, Mount m) {
+    String t = m.target();
+    if (t.equals("/") || t.isEmpty() || s.indexOf(t) < 0) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    int i = 0;
+    int j;
+    while ((j = s.indexOf(t, i)) >= 0) {
+      int e = j + t.length();
+      boolean before = j == 0 || " \t\n'\"=:;(|&".indexOf(s.charAt(j - 1)) >= 0;
+      boolean after = e == s.length() || "/ \t\n'\";)|&*".indexOf(s.charAt(e)) >= 0;
+      sb.append(s, i, j);
+      if (before && after) {
+        String src = m.source();
+        boolean slashNext = e < s.length() && s.charAt(e) == '/';
+        sb.append(src.equals("/") && slashNext ? "" : src);
+      } else {
+        sb.append(t);
+      }
+      i = e;
+    }
+    return sb.append(s, i, s.length()).toString();
   }
 }

@@ -46,6 +46,10 @@ public final class FrameworkRules implements CommandRules {
           Map.entry("destroy", "deletes the files a generator made, with any edits to them"),
           Map.entry("d", "deletes the files a generator made, with any edits to them"));
 
+  /** Tasks that apply migrations or seeds. */
+  private static final Set<String> APPLIES =
+      Set.of("db:migrate", "db:migrate:up", "db:seed", "db:prepare", "db:migrate:redo:up");
+
   private static final Set<String> DESTROY_WORDS =
       Set.of("drop", "purge", "wipe", "truncate", "delete", "destroy", "reset", "clean", "nuke");
 
@@ -176,6 +180,8 @@ public final class FrameworkRules implements CommandRules {
           db,
           Severity.DESTRUCTIVE,
           "the task " + name + " is named like one that deletes data; its body is not inspected");
+    } else if (APPLIES.contains(name)) {
+      r.migrations("rails-migrate", name, db, name);
     } else {
       r.write(
           "rails-task",

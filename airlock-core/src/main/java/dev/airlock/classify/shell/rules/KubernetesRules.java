@@ -468,26 +468,68 @@ public final class KubernetesRules implements CommandRules {
 
   private static void get(Reporter r, ArgView v, List<Arg> ops, String target) {
     String out = Reporter.lower(String.valueOf(Cli.value(v.value("-o", "--output"))));
-    boolean dumps =
-        out.startsWith("yaml")
-            || out.startsWith("json")
-            || out.startsWith("go-template")
-            || out.startsWith("template")
-            || out.contains(".data");
     boolean secret = false;
     for (KubeDelete.Target t : KubeDelete.targets(ops)) {
       secret |= t.kind().equals("secret");
     }
+    boolean dumps =
+        out.startsWith("yaml")
+            || out.startsWith("json") && !out.startsWith("jsonpath")
+            || (out.startsWith("jsonpath")
+                    || out.contains("template")
+                    || out.startsWith("custom-columns"))
+                && revealsData(out);
     if (secret && dumps) {
       r.add(
           "reveal-credential",
           "reveal-credential",
-          "secret " + target,
+          target,
           Severity.DESTRUCTIVE,
           "prints secret values (base64, trivially decoded) into the agent's context");
     } else {
       r.read("get", "get", target, "only reads");
     }
+  }
+
+  private static final String[] SECRET_WORDS = {
+    "pass", "pwd", "secret", "token", "key", "cert", "crt", "credential", "auth", "private",
+    "dsn", "url", "uri", "conn", "jwt", "salt", "session", "cookie", "signing", "pem"
+  };
+
+  /**
+   * Whether an output expression prints secret data: the whole {@code .data}, or a key whose name
+   * looks like a credential ({@code .data.password}); {@code .data.username} does not.
+   */
+  static boolean revealsData(String expr) {
+    int at = expr.indexOf(".data");
+    if (at < 0) {
+      at = expr.indexOf("stringdata");
+    }
+    while (at >= 0) {
+      int k = expr.indexOf("data", at) + 4;
+      String key = "";
+      if (k < expr.length() && expr.charAt(k) == '.') {
+        int e = k + 1;
+        while (e < expr.length()
+            && (Character.isLetterOrDigit(expr.charAt(e)) || "_-".indexOf(expr.charAt(e)) >= 0)) {
+          e++;
+        }
+        key = expr.substring(k + 1, e);
+      } else if (k < expr.length() && expr.charAt(k) == '[') {
+        int close = expr.indexOf(']', k);
+        key = close < 0 ? "" : expr.substring(k + 1, close).replace("'", "").replace("\"", "");
+      }
+      if (key.isEmpty() || key.equals("*")) {
+        return true;
+      }
+      for (String w : SECRET_WORDS) {
+        if (key.contains(w)) {
+          return true;
+        }
+      }
+      at = expr.indexOf(".data", k);
+    }
+    return false;
   }
 
   private static void config(Reporter r, ArgView v, List<Arg> ops) {

@@ -171,6 +171,51 @@ public final class MigrationRules implements CommandRules {
           "turso",
           "starrocks");
 
+  /** Commands that apply migrations or seeds, keyed {@code program command}. */
+  private static final Set<String> APPLIES =
+      Set.of(
+          "prisma migrate deploy",
+          "prisma migrate dev",
+          "prisma db push",
+          "prisma db seed",
+          "flyway migrate",
+          "liquibase update",
+          "liquibase update-count",
+          "liquibase updatecount",
+          "liquibase update-to-tag",
+          "liquibase updatetotag",
+          "alembic upgrade",
+          "knex migrate:latest",
+          "knex migrate:up",
+          "knex seed:run",
+          "sequelize db:migrate",
+          "sequelize db:seed",
+          "sequelize db:seed:all",
+          "typeorm migration:run",
+          "drizzle-kit push",
+          "drizzle-kit migrate",
+          "goose up",
+          "goose up-by-one",
+          "goose up-to",
+          "dbmate up",
+          "dbmate migrate",
+          "dbmate load",
+          "sqlx migrate run",
+          "sqlx database setup",
+          "diesel migration run",
+          "diesel database setup",
+          "migrate up");
+
+  /** A command with no destructive effect; applying migrations is judged by its target. */
+  private static void write(Reporter r, String program, String cmd, String db) {
+    String what = program + (cmd.isEmpty() ? "" : " " + cmd);
+    if (APPLIES.contains(what)) {
+      r.migrations(program + "-apply", cmd, db, what);
+    } else {
+      r.write(program, cmd.isEmpty() ? "run" : cmd, db, what + ": nothing destructive recognised");
+    }
+  }
+
   private static final Set<String> GOOSE_SAFE =
       Set.of("status", "version", "create", "fix", "validate");
   private static final Set<String> MIGRATE_SAFE = Set.of("up", "force", "version", "create", "");
@@ -252,12 +297,10 @@ public final class MigrationRules implements CommandRules {
         if (e == null && p.equals("drizzle-kit") && c1.equals("push") && v.flag("--force")) {
           e = des("push", "pushes the schema and approves data-loss statements without asking");
         }
-        if (e == null) {
-          r.write(
-              "command",
-              c1.isEmpty() ? "run" : c1,
-              db,
-              p + " " + cmd + ": nothing destructive recognised");
+        if (e == null && p.equals("alembic") && v.flag("--sql")) {
+          r.read("alembic-sql", c1, db, "alembic --sql only prints the SQL");
+        } else if (e == null) {
+          write(r, p, APPLIES.contains(p + " " + c2) ? c2 : c1, db);
         } else {
           report(r, p + "-" + e.verb(), e, db, p + " " + cmd);
         }
@@ -315,11 +358,7 @@ public final class MigrationRules implements CommandRules {
               Severity.DESTRUCTIVE,
               "prisma db push --accept-data-loss applies schema changes that drop columns or tables");
         } else {
-          r.write(
-              "prisma-db-push",
-              "push",
-              db,
-              "pushes the schema; Prisma refuses changes that lose data");
+          write(r, "prisma", cmd, db);
         }
       }
       case "db execute" -> {
@@ -333,8 +372,7 @@ public final class MigrationRules implements CommandRules {
               "prisma-db-execute", "execute", db, "prisma db execute runs SQL Airlock cannot see");
         }
       }
-      default ->
-          r.write("prisma", cmd.isEmpty() ? "run" : cmd, db, "prisma " + cmd + " loses no data");
+      default -> write(r, "prisma", cmd, db);
     }
   }
 
@@ -365,7 +403,7 @@ public final class MigrationRules implements CommandRules {
         DatabaseCliRules.sqlFile(r, file == null ? "its --sql-file" : file.value(), db);
       }
     } else {
-      r.write("liquibase", cmd.isEmpty() ? "run" : cmd, db, "liquibase " + cmd + " loses no data");
+      write(r, "liquibase", cmd, db);
     }
   }
 
@@ -388,7 +426,7 @@ public final class MigrationRules implements CommandRules {
         e = cat("rollback-all", ALL_DOWN);
       }
       if (e == null) {
-        r.write("goose", w, db, "goose " + w + " loses no data");
+        write(r, "goose", w, db);
       } else {
         report(r, "goose-" + e.verb(), e, db, "goose " + w);
       }
@@ -408,7 +446,7 @@ public final class MigrationRules implements CommandRules {
     if (e != null) {
       report(r, "migrate-" + e.verb(), e, db, "migrate " + cmd);
     } else if (MIGRATE_SAFE.contains(cmd)) {
-      r.write("migrate", cmd.isEmpty() ? "run" : cmd, db, "migrate " + cmd + " loses no data");
+      write(r, "migrate", cmd, db);
     } else if (DESTROY_WORDS.contains(cmd)) {
       r.add(
           "migrate-unknown",

@@ -94,6 +94,31 @@ final class Reporter {
     return env;
   }
 
+  /** Whether the command or the caller names production (an unknown environment does not). */
+  boolean production() {
+    return env == Environment.PRODUCTION || ctx.environment() == Environment.PRODUCTION;
+  }
+
+  /**
+   * Reports applying schema migrations: a safe write, except against production, where SQL that
+   * Airlock does not see changes the schema of live data.
+   */
+  void migrations(String rule, String verb, String resource, String what) {
+    if (production()) {
+      add(
+          rule,
+          verb,
+          resource,
+          Severity.DESTRUCTIVE,
+          what
+              + " applies migrations, whose SQL Airlock does not see, to "
+              + resource
+              + " in production");
+    } else {
+      write(rule, verb, resource, what + " applies migrations or seeds; nothing is dropped");
+    }
+  }
+
   /** Reports a finding. */
   void add(String rule, String verb, String resource, Severity severity, String reason) {
     emit(rule, verb, resource, severity, Access.WRITE, reason);

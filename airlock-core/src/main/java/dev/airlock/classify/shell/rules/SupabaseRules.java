@@ -149,7 +149,7 @@ public final class SupabaseRules implements CommandRules {
               "database of " + project,
               "only lists the migrations it would apply");
         } else {
-          r.write("db-push", "push", "database of " + project, "applies pending migrations");
+          r.migrations("db-push", "push", "database of " + project, "supabase db push");
         }
       }
       case "migration down" ->
