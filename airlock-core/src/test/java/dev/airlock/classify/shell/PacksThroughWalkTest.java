@@ -40,6 +40,121 @@ class PacksThroughWalkTest {
     return walk(line, null);
   }
 
+  /** The whole shell classifier, parser included, on a command line with an unknown caller. */
+  private static List<Finding> classify(String command) {
+    Analysis a = new Analysis(Limits.DEFAULT, Trace.OFF);
+    SHELL.classify(command, Scope.root("command", Environment.UNKNOWN), a);
+    return List.copyOf(a.findings());
+  }
+
+  private static void heldAsSql(
+      String command, String rule, Severity severity, Environment env, String evidence) {
+    assertThat(classify(command))
+        .as(command)
+        .anySatisfy(
+            x -> {
+              assertThat(x.kind()).isEqualTo(Kind.SQL);
+              assertThat(x.ruleId()).isEqualTo(rule);
+              assertThat(x.severity()).isEqualTo(severity);
+              assertThat(x.environment()).isEqualTo(env);
+              assertThat(x.evidence().text()).contains(evidence);
+            });
+  }
+
+  @Test
+  void psqlProdUrlVariable_dropTable_isCatastrophicInProduction() {
+    heldAsSql(
+        "psql \"$PROD_URL\" -c 'DROP TABLE users'",
+        "sql.drop-table",
+        Severity.CATASTROPHIC,
+        Environment.PRODUCTION,
+        "DROP TABLE users");
+  }
+
+  @Test
+  void psqlLiteralProdUrl_dropTable_takesTheEnvironmentFromTheHost() {
+    heldAsSql(
+        "psql postgres://admin@db.prod.acme.internal:5432/app -c 'DROP TABLE users'",
+        "sql.drop-table",
+        Severity.CATASTROPHIC,
+        Environment.PRODUCTION,
+        "DROP TABLE users");
+  }
+
+  @Test
+  void psqlLocalhost_dropTable_isDevelopment() {
+    heldAsSql(
+        "psql -h localhost -d app -c 'DROP TABLE users'",
+        "sql.drop-table",
+        Severity.CATASTROPHIC,
+        Environment.DEVELOPMENT,
+        "DROP TABLE users");
+  }
+
+  @Test
+  void mysqlExecute_onStagingHost_handsTheStatementOver() {
+    heldAsSql(
+        "mysql -h staging-mysql.acme.internal shop -e 'TRUNCATE TABLE carts'",
+        "sql.truncate",
+        Severity.CATASTROPHIC,
+        Environment.STAGING,
+        "TRUNCATE TABLE carts");
+  }
+
+  @Test
+  void sqlite3PositionalSql_reachesTheSqlClassifier() {
+    assertThat(classify("sqlite3 prod.db 'DELETE FROM users'"))
+        .anySatisfy(
+            x -> {
+              assertThat(x.kind()).isEqualTo(Kind.SQL);
+              assertThat(x.ruleId()).isEqualTo("sql.delete-all");
+              assertThat(x.environment()).isEqualTo(Environment.PRODUCTION);
+            });
+  }
+
+  @Test
+  void psqlHeredoc_onProdHost_handsTheBodyOver() {
+    heldAsSql(
+        "psql -h prod-db.acme.internal app <<'SQL'\nBEGIN;\nDROP SCHEMA public CASCADE;\nCOMMIT;\nSQL",
+        "sql.drop-schema",
+        Severity.CATASTROPHIC,
+        Environment.PRODUCTION,
+        "DROP SCHEMA public CASCADE");
+  }
+
+  @Test
+  void psqlSelect_isSafeRead() {
+    assertThat(classify("psql -h prod-db.acme.internal -c 'SELECT count(*) FROM users'"))
+        .allSatisfy(x -> assertThat(x.severity()).isEqualTo(Severity.SAFE))
+        .anySatisfy(x -> assertThat(x.kind()).isEqualTo(Kind.SQL));
+  }
+
+  @Test
+  void dockerExecWithDoubleDash_walksTheInnerCommand() {
+    assertThat(classify("docker exec -i prod-cache -- redis-cli FLUSHALL"))
+        .anySatisfy(
+            x -> {
+              assertThat(x.program()).isEqualTo("redis-cli");
+              assertThat(x.severity()).isEqualTo(Severity.CATASTROPHIC);
+              assertThat(x.environment()).isEqualTo(Environment.PRODUCTION);
+              assertThat(x.via()).anySatisfy(v -> assertThat(v).startsWith("docker exec"));
+            });
+  }
+
+  @Test
+  void kubectlExecShC_walksTheInnerShellText() {
+    assertThat(
+            classify(
+                "kubectl exec -n production deploy/api -- sh -c 'psql \"$DATABASE_URL\" -c \"DROP TABLE users\"'"))
+        .anySatisfy(
+            x -> {
+              assertThat(x.ruleId()).isEqualTo("sql.drop-table");
+              assertThat(x.severity()).isEqualTo(Severity.CATASTROPHIC);
+              assertThat(x.environment()).isEqualTo(Environment.PRODUCTION);
+              assertThat(x.via()).anySatisfy(v -> assertThat(v).startsWith("kubectl exec"));
+            });
+  }
+
   @Test
   void kubectlExecPsql_dropTable_reachesTheSqlClassifierInProduction() {
     assertThat(
@@ -47,9 +162,10 @@ class PacksThroughWalkTest {
                 "kubectl exec -n production statefulset/postgres -- psql -U postgres -c \"DROP TABLE orders;\""))
         .anySatisfy(
             x -> {
-              assertThat(x.kind()).isEqualTo(Kind.SQL);
+              assertThat(x.ruleId()).isEqualTo("sql.drop-table");
+              assertThat(x.severity()).isEqualTo(Severity.CATASTROPHIC);
               assertThat(x.environment()).isEqualTo(Environment.PRODUCTION);
-              assertThat(x.evidence().text()).isEqualTo("DROP TABLE orders;");
+              assertThat(x.evidence().text()).isEqualTo("DROP TABLE orders");
               assertThat(x.via()).contains("kubectl exec statefulset/postgres", "psql");
             });
   }
@@ -59,9 +175,10 @@ class PacksThroughWalkTest {
     assertThat(walk("psql -h prod-db.acme.internal -U admin -d app -c \"DROP TABLE users;\""))
         .anySatisfy(
             x -> {
-              assertThat(x.kind()).isEqualTo(Kind.SQL);
+              assertThat(x.ruleId()).isEqualTo("sql.drop-table");
+              assertThat(x.severity()).isEqualTo(Severity.CATASTROPHIC);
               assertThat(x.environment()).isEqualTo(Environment.PRODUCTION);
-              assertThat(x.evidence().text()).isEqualTo("DROP TABLE users;");
+              assertThat(x.evidence().text()).isEqualTo("DROP TABLE users");
             });
   }
 
@@ -73,9 +190,10 @@ class PacksThroughWalkTest {
                 PackHarness.input("heredoc", "DELETE FROM carts;\n")))
         .anySatisfy(
             x -> {
-              assertThat(x.kind()).isEqualTo(Kind.SQL);
+              assertThat(x.ruleId()).isEqualTo("sql.delete-all");
+              assertThat(x.severity()).isEqualTo(Severity.CATASTROPHIC);
               assertThat(x.environment()).isEqualTo(Environment.PRODUCTION);
-              assertThat(x.evidence().text()).contains("DELETE FROM carts;");
+              assertThat(x.evidence().text()).contains("DELETE FROM carts");
               assertThat(x.via()).contains("sudo", "mysql");
             });
   }

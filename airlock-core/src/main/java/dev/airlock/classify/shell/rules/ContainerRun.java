@@ -228,7 +228,7 @@ final class ContainerRun {
     if (entrypoint != null) {
       argv.add(entrypoint);
     }
-    for (Arg a : args.subList(i + 1, args.size())) {
+    for (Arg a : command(args, i + 1)) {
       argv.add(mapped(a, mounts));
     }
     if (argv.isEmpty()) {
@@ -251,7 +251,7 @@ final class ContainerRun {
     }
     Arg target = args.get(i);
     r.mark(target.value());
-    List<Arg> argv = args.subList(i + 1, args.size());
+    List<Arg> argv = command(args, i + 1);
     if (argv.isEmpty()) {
       r.write(
           "exec",
@@ -261,6 +261,19 @@ final class ContainerRun {
       return;
     }
     r.command(argv, via + " " + target.value());
+  }
+
+  /**
+   * The command after the image or container, a literal {@code --} before it dropped: docker passes
+   * it on as the program name (and fails), podman and nerdctl end options with it; either way the
+   * command after it is what an agent means to run, so it is judged.
+   */
+  private static List<Arg> command(List<Arg> args, int from) {
+    int k = Math.min(from, args.size());
+    if (k < args.size() && args.get(k).value().equals("--") && !args.get(k).dynamic()) {
+      k++;
+    }
+    return args.subList(k, args.size());
   }
 
   private static void volume(Arg spec, List<Mount> mounts) {
