@@ -12,7 +12,21 @@ public final class RulePacks {
 
   /** Every pack, in no particular order. Add new packs here. */
   public static List<CommandRules> all() {
-    return List.of(new SystemRules(), new InterpreterRules(), new HttpClientRules());
+    return List.of(
+        new SystemRules(),
+        new InterpreterRules(),
+        new DatabaseCliRules(),
+        new DatabaseAdminRules(),
+        new MongoRules(),
+        new RedisRules(),
+        new MigrationRules(),
+        new FrameworkRules(),
+        new SupabaseRules(),
+        new ContainerRules(),
+        new KubernetesRules(),
+        new HelmRules(),
+        new GithubCliRules(),
+        new HttpClientRules());
   }
 
   /** Program name to the pack that handles it. Two packs claiming one program is a bug. */
