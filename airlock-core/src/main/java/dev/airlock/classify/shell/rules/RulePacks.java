@@ -26,7 +26,11 @@ public final class RulePacks {
         new KubernetesRules(),
         new HelmRules(),
         new GithubCliRules(),
-        new HttpClientRules());
+        new HttpClientRules(),
+        new InfraAsCodeRules(),
+        new AwsRules(),
+        new GcpAzureRules(),
+        new PlatformRules());
   }
 
   /** Program name to the pack that handles it. Two packs claiming one program is a bug. */
