@@ -1,6 +1,8 @@
 package dev.airlock.classify.shell;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +31,7 @@ public final class ArgView {
   /** Reads {@code args}; {@code withValue} lists the option names that take a value. */
   public static ArgView of(List<Arg> args, String... withValue) {
     ArgView view = new ArgView();
-    view.parse(args, Set.of(withValue));
+    view.parse(args, new HashSet<>(Arrays.asList(withValue)));
     return view;
   }
 

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The cloud packs' case files, one test per case.
  *
- * <p>{@code shell/packs/{iac,aws,cloud,platform}.cases}: {@code <severity> <rule-id prefix or ->
- * [read|write] [environment] | <command>}. The worst severity the packs report (safe when they
+ * <p>{@code shell/packs/cloud/{iac,aws,cloud,platform}.cases}: {@code <severity> <rule-id prefix or
+ * -> [read|write] [environment] | <command>}. The worst severity the packs report (safe when they
  * report nothing), and a finding of that severity whose rule id starts with the prefix, with that
  * access and that detected environment when given.
  *
- * <p>{@code shell/packs/cloud.nested}: {@code <shell|command|sql> <environment> | <text> |
+ * <p>{@code shell/packs/cloud/cloud.nested}: {@code <shell|command|sql> <environment> | <text> |
  * <command>}: the pack hands exactly that text on, with that detected environment.
  */
 class CloudPackCasesTest {
@@ -140,9 +140,10 @@ class CloudPackCasesTest {
   /** Reads a case file: {@code fields} is how many {@code |}-separated parts a line has. */
   static List<Case> read(String file, int fields) {
     List<Case> out = new ArrayList<>();
-    try (InputStream in = CloudPackCasesTest.class.getResourceAsStream("/shell/packs/" + file)) {
+    try (InputStream in =
+        CloudPackCasesTest.class.getResourceAsStream("/shell/packs/cloud/" + file)) {
       if (in == null) {
-        throw new IllegalStateException("missing test resource shell/packs/" + file);
+        throw new IllegalStateException("missing test resource shell/packs/cloud/" + file);
       }
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
       for (int i = 0; i < lines.length; i++) {

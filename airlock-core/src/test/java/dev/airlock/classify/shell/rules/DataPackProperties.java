@@ -29,16 +29,27 @@ import net.jqwik.api.constraints.IntRange;
  * list, any flags, any standard input yields a finding or a handoff and never an exception), and
  * moving options around a held command keeps the same judgement.
  */
-class PackProperties {
+class DataPackProperties {
 
   private static final List<String> PROGRAMS = programs();
 
   private static List<String> programs() {
     Set<String> out = new TreeSet<>();
-    for (CommandRules p : RulePacks.all()) {
-      if (!(p instanceof SystemRules) && !(p instanceof InterpreterRules)) {
-        out.addAll(p.programs());
-      }
+    List<CommandRules> dataPacks =
+        List.of(
+            new DatabaseCliRules(),
+            new DatabaseAdminRules(),
+            new MongoRules(),
+            new RedisRules(),
+            new MigrationRules(),
+            new FrameworkRules(),
+            new SupabaseRules(),
+            new ContainerRules(),
+            new KubernetesRules(),
+            new HelmRules(),
+            new GithubCliRules());
+    for (CommandRules p : dataPacks) {
+      out.addAll(p.programs());
     }
     return List.copyOf(out);
   }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The data, container, Kubernetes and GitHub rule packs against the cases in {@code
- * src/test/resources/shell/packs/*.cases}.
+ * src/test/resources/shell/packs/data/*.cases}.
  *
  * <p>One case per line: {@code COMMAND => EXPECT [RULE-PREFIX] [| KEY=VALUE]...}. {@code EXPECT} is
  * the worst severity of the pack's own findings ({@code safe}, {@code destructive}, {@code
@@ -37,14 +37,14 @@ import org.junit.jupiter.api.TestFactory;
  * {@code resource~}, {@code reason~} (contains), {@code read} (the worst finding only reads),
  * {@code nested=N}, {@code stdin=KIND:TEXT} ({@code \n} for new lines).
  */
-class PackCasesTest {
+class DataPackCasesTest {
 
   record Case(String file, int line, String command, String expect) {}
 
   static List<Case> cases() {
     List<Case> out = new ArrayList<>();
     try {
-      Path dir = Path.of(PackCasesTest.class.getResource("/shell/packs").toURI());
+      Path dir = Path.of(DataPackCasesTest.class.getResource("/shell/packs/data").toURI());
       try (Stream<Path> files = Files.list(dir)) {
         for (Path f : files.filter(p -> p.toString().endsWith(".cases")).sorted().toList()) {
           List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
