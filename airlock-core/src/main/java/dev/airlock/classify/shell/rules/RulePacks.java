@@ -12,7 +12,8 @@ public final class RulePacks {
 
   /** Every pack, in no particular order. Add new packs here. */
   public static List<CommandRules> all() {
-    return List.of(new SystemRules(), new InterpreterRules(), new FilesystemRules());
+    return List.of(
+        new SystemRules(), new InterpreterRules(), new FilesystemRules(), new DiskRules());
   }
 
   /** Program name to the pack that handles it. Two packs claiming one program is a bug. */
