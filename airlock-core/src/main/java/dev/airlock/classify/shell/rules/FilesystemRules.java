@@ -97,7 +97,7 @@ final class FilesystemRules implements CommandRules {
     boolean noPreserveRoot = false;
     boolean operandsOnly = false;
     List<Arg> targets = new ArrayList<>();
-    List<Arg> args = inv.args();
+    List<Arg> args = WindowsWords.of(inv, false);
     for (int i = 0; i < args.size(); i++) {
       Arg a = args.get(i);
       String v = a.value();
@@ -183,10 +183,15 @@ final class FilesystemRules implements CommandRules {
   private static void rmdir(Invocation inv, ShellContext ctx) {
     boolean subtree = false;
     List<Arg> targets = new ArrayList<>();
-    for (Arg a : inv.args()) {
+    List<Arg> args = WindowsWords.of(inv, false);
+    for (int i = 0; i < args.size(); i++) {
+      Arg a = args.get(i);
       String v = a.value().toLowerCase(Locale.ROOT);
-      if (v.equals("/s")) {
+      String ps = a.isOption() && !a.dynamic() ? powerShellParam(a.value()) : null;
+      if (v.equals("/s") || "recurse".equals(ps)) {
         subtree = true;
+      } else if (("path".equals(ps) || "literalpath".equals(ps)) && i + 1 < args.size()) {
+        targets.add(args.get(++i));
       } else if (!v.equals("/q") && !a.isOption()) {
         targets.add(a);
       }
@@ -278,7 +283,7 @@ final class FilesystemRules implements CommandRules {
             "shell.fs." + p + "-temporary", "shred", p + " destroys only temporary files"));
   }
 
-  private static Risk shredRisk(Arg a, boolean recursive) {
+  static Risk shredRisk(Arg a, boolean recursive) {
     Risk d = PathRisk.delete(a, true);
     Severity s =
         switch (d.category()) {

@@ -178,7 +178,7 @@ public final class PathRisk {
       return arg;
     }
     String raw = text.substring(s, e);
-    if (raw.indexOf('\\') < 0) {
+    if (raw.indexOf('\\') < 0 || arg.value().indexOf('\\') >= 0) {
       return arg;
     }
     StringBuilder sb = new StringBuilder(raw.length());
@@ -216,8 +216,8 @@ public final class PathRisk {
       case HOME -> "the home directory";
       case HOME_SECRETS -> "keys and credentials in the home directory";
       case HOME_CONFIG -> "user configuration in the home directory";
-      case DATA -> "data (a database, volume, mount or backup)";
-      case PROJECT_CRITICAL -> "files git does not keep (history, secrets, keys or state)";
+      case DATA -> "database, volume or backup data";
+      case PROJECT_CRITICAL -> "history, secrets, keys or state git cannot give back";
       case CWD_ALL -> "everything in the working directory";
       case REGENERABLE -> "files a build, an install or a tool recreates";
       case DEVICE -> "a disk device";
@@ -365,7 +365,9 @@ public final class PathRisk {
         v = "./" + v;
       }
     }
-    boolean glob = (flags & Arg.GLOB) != 0;
+    boolean glob =
+        (flags & Arg.GLOB) != 0
+            || (looksWindows(value) && (v.indexOf('*') >= 0 || v.indexOf('?') >= 0));
     boolean dynamic =
         ((flags & (Arg.DYNAMIC | Arg.INPUT)) != 0 && (v.indexOf('$') >= 0 || v.indexOf('`') >= 0))
             || ((flags & Arg.INPUT) != 0 && v.startsWith("{"));

@@ -13,7 +13,12 @@ public final class RulePacks {
   /** Every pack, in no particular order. Add new packs here. */
   public static List<CommandRules> all() {
     return List.of(
-        new SystemRules(), new InterpreterRules(), new FilesystemRules(), new DiskRules());
+        new SystemRules(),
+        new InterpreterRules(),
+        new FilesystemRules(),
+        new DiskRules(),
+        new GitRules(),
+        new WindowsRules());
   }
 
   /** Program name to the pack that handles it. Two packs claiming one program is a bug. */

@@ -158,20 +158,21 @@ final class VolumeTools {
           Map.entry("lukserase", Verb.of(CAT, "wipes every key slot of")),
           Map.entry(
               "reencrypt",
-              Verb.of(DES, "re-encrypts in place, which loses data if" + " interrupted,")),
-          Map.entry("lukskillslot", Verb.of(DES, "wipes a key slot of")),
-          Map.entry("luksremovekey", Verb.of(DES, "removes a passphrase from")),
-          Map.entry("luksheaderrestore", Verb.of(DES, "writes a saved header over")),
-          Map.entry("repair", Verb.of(DES, "rewrites the metadata of")),
-          Map.entry("convert", Verb.of(DES, "converts the header format of")),
-          Map.entry("status", Verb.read("shows the mapping of")),
-          Map.entry("luksdump", Verb.read("prints the header of")),
-          Map.entry("isluks", Verb.read("checks")),
-          Map.entry("luksuuid", Verb.read("reads the uuid of")),
-          Map.entry("benchmark", Verb.read("benchmarks ciphers on")),
-          Map.entry("tcryptdump", Verb.read("prints the header of")),
-          Map.entry("bitlkdump", Verb.read("prints the header of")),
-          Map.entry("fvault2dump", Verb.read("prints the header of")));
+              Verb.of(DES, "re-encrypts the device in place, losing data if" + " interrupted")),
+          Map.entry("lukskillslot", Verb.of(DES, "wipes a key slot, and the passphrase in it")),
+          Map.entry("luksremovekey", Verb.of(DES, "removes a passphrase for good")),
+          Map.entry(
+              "luksheaderrestore", Verb.of(DES, "writes a saved header over the current" + " one")),
+          Map.entry("repair", Verb.of(DES, "rewrites the encryption metadata")),
+          Map.entry("convert", Verb.of(DES, "converts the header format in place")),
+          Map.entry("status", Verb.read("shows a mapping")),
+          Map.entry("luksdump", Verb.read("prints a header")),
+          Map.entry("isluks", Verb.read("checks for a header")),
+          Map.entry("luksuuid", Verb.read("reads a uuid")),
+          Map.entry("benchmark", Verb.read("benchmarks ciphers")),
+          Map.entry("tcryptdump", Verb.read("prints a header")),
+          Map.entry("bitlkdump", Verb.read("prints a header")),
+          Map.entry("fvault2dump", Verb.read("prints a header")));
 
   private static final Set<String> CRYPTSETUP_SAFE =
       Set.of(
@@ -398,7 +399,7 @@ final class VolumeTools {
     String action = v.word(0).toLowerCase(Locale.ROOT);
     @Nullable Verb verb = CRYPTSETUP.get(action);
     if (verb == null && CRYPTSETUP_SAFE.contains(action)) {
-      verb = Verb.of(SAFE, "opens, closes or manages keys of");
+      verb = Verb.of(SAFE, "opens, closes or manages keys");
     }
     Arg device = v.positional(1);
     if (verb != null && verb.severity() == CAT && device != null) {
@@ -448,7 +449,7 @@ final class VolumeTools {
             .resource(name)
             .severity(verb.severity())
             .detected(EnvironmentMarkers.of(name))
-            .reason(what + " " + verb.does() + (name.isEmpty() ? "" : " (" + name + ")"));
+            .reason(what + (name.isEmpty() ? "" : " " + name) + " " + verb.does());
     if (verb.read()) {
       b.read();
     }
