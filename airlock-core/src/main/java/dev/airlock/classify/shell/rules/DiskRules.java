@@ -28,41 +28,13 @@ final class DiskRules implements CommandRules {
 
   static final Set<String> MKFS =
       Set.of(
-          "mkfs",
-          "mkfs.ext2",
-          "mkfs.ext3",
-          "mkfs.ext4",
-          "mkfs.xfs",
-          "mkfs.btrfs",
-          "mkfs.vfat",
-          "mkfs.fat",
-          "mkfs.msdos",
-          "mkfs.ntfs",
-          "mkfs.exfat",
-          "mkfs.f2fs",
-          "mkfs.minix",
-          "mkfs.bfs",
-          "mkfs.cramfs",
-          "mkfs.jfs",
-          "mkfs.reiserfs",
-          "mkfs.hfsplus",
-          "mkfs.udf",
-          "mkfs.nilfs2",
-          "mkfs.bcachefs",
-          "mkfs.erofs",
-          "mkfs.gfs2",
-          "mkfs.ocfs2",
-          "mke2fs",
-          "mkswap",
-          "mkntfs",
-          "mkdosfs",
-          "mkexfatfs",
-          "mkudffs",
-          "newfs",
-          "newfs_hfs",
-          "newfs_apfs",
-          "newfs_msdos",
-          "newfs_exfat");
+          ("mkfs mkfs.ext2 mkfs.ext3 mkfs.ext4 mkfs.xfs mkfs.btrfs mkfs.vfat "
+                  + "mkfs.fat mkfs.msdos mkfs.ntfs mkfs.exfat mkfs.f2fs mkfs.minix mkfs.bfs "
+                  + "mkfs.cramfs mkfs.jfs mkfs.reiserfs mkfs.hfsplus mkfs.udf mkfs.nilfs2 "
+                  + "mkfs.bcachefs mkfs.erofs mkfs.gfs2 mkfs.ocfs2 mke2fs mkswap mkntfs "
+                  + "mkdosfs mkexfatfs mkudffs newfs newfs_hfs newfs_apfs newfs_msdos "
+                  + "newfs_exfat")
+              .split(" "));
 
   private static final Set<String> PARTITION =
       Set.of("fdisk", "cfdisk", "gdisk", "cgdisk", "sfdisk", "sgdisk", "parted");
@@ -324,18 +296,11 @@ final class DiskRules implements CommandRules {
 
   private static final Set<String> HDPARM_ERASE =
       Set.of(
-          "--security-erase",
-          "--security-erase-enhanced",
-          "--trim-sector-ranges",
-          "--trim-sector-ranges-stdin",
-          "--write-sector",
-          "--make-bad-sector",
-          "--dco-restore",
-          "--dco-setmax",
-          "--fwdownload",
-          "--fwdownload-mode3",
-          "--fwdownload-mode3-max",
-          "--fwdownload-mode7");
+          ("--security-erase --security-erase-enhanced --trim-sector-ranges "
+                  + "--trim-sector-ranges-stdin --write-sector --make-bad-sector "
+                  + "--dco-restore --dco-setmax --fwdownload --fwdownload-mode3 "
+                  + "--fwdownload-mode3-max --fwdownload-mode7")
+              .split(" "));
 
   private static void hdparm(Invocation inv, ShellContext ctx) {
     String erase = null;

@@ -36,24 +36,9 @@ final class FilesystemRules implements CommandRules {
   @Override
   public Set<String> programs() {
     return Set.of(
-        "rm",
-        "rmdir",
-        "unlink",
-        "shred",
-        "srm",
-        "wipe",
-        "scrub",
-        "truncate",
-        "mv",
-        "cp",
-        "ln",
-        "install",
-        "tee",
-        "chmod",
-        "chown",
-        "chgrp",
-        "rsync",
-        "find");
+        ("rm rmdir unlink shred srm wipe scrub truncate mv cp ln install tee "
+                + "chmod chown chgrp rsync find")
+            .split(" "));
   }
 
   @Override
@@ -78,18 +63,9 @@ final class FilesystemRules implements CommandRules {
   /** The PowerShell parameters of Remove-Item, for {@code rm -Recurse -Force}. */
   private static final List<String> PS_PARAMS =
       List.of(
-          "recurse",
-          "force",
-          "path",
-          "literalpath",
-          "whatif",
-          "include",
-          "exclude",
-          "filter",
-          "credential",
-          "stream",
-          "confirm",
-          "verbose");
+          ("recurse force path literalpath whatif include exclude filter "
+                  + "credential stream confirm verbose")
+              .split(" "));
 
   private static void rm(Invocation inv, ShellContext ctx) {
     boolean recursive = false;

@@ -36,42 +36,12 @@ final class FindCommand {
 
   private static final Set<String> ONE_VALUE =
       Set.of(
-          "-maxdepth",
-          "-mindepth",
-          "-type",
-          "-xtype",
-          "-size",
-          "-mtime",
-          "-mmin",
-          "-atime",
-          "-amin",
-          "-ctime",
-          "-cmin",
-          "-newer",
-          "-anewer",
-          "-cnewer",
-          "-user",
-          "-group",
-          "-uid",
-          "-gid",
-          "-perm",
-          "-links",
-          "-inum",
-          "-samefile",
-          "-fstype",
-          "-printf",
-          "-used",
-          "-context",
-          "-lname",
-          "-ilname",
-          "-regex",
-          "-iregex",
-          "-regextype",
-          "-files0-from",
-          "-newermt",
-          "-newerct",
-          "-newerat",
-          "-newermm");
+          ("-maxdepth -mindepth -type -xtype -size -mtime -mmin -atime -amin "
+                  + "-ctime -cmin -newer -anewer -cnewer -user -group -uid -gid -perm "
+                  + "-links -inum -samefile -fstype -printf -used -context -lname -ilname "
+                  + "-regex -iregex -regextype -files0-from -newermt -newerct -newerat "
+                  + "-newermm")
+              .split(" "));
 
   static void classify(Invocation inv, ShellContext ctx) {
     List<Arg> args = inv.args();

@@ -15,7 +15,7 @@ import java.util.Set;
  * expire|delete}, {@code gc --prune=now}, {@code prune}, {@code update-ref -d}, {@code
  * filter-branch} and {@code filter-repo}; also the read forms of {@code branch}, {@code remote},
  * {@code config} and {@code tag}, and the commands that run other commands ({@code rebase --exec},
- * {@code bisect run}, {@code submodule foreach}).
+ * {@code bisect run}).
  */
 final class GitHistory {
 
@@ -23,18 +23,9 @@ final class GitHistory {
 
   private static final Set<String> HANDLED =
       Set.of(
-          "branch",
-          "reflog",
-          "gc",
-          "prune",
-          "update-ref",
-          "filter-branch",
-          "filter-repo",
-          "rebase",
-          "bisect",
-          "remote",
-          "config",
-          "tag");
+          ("branch reflog gc prune update-ref filter-branch filter-repo rebase "
+                  + "bisect remote config tag")
+              .split(" "));
 
   static boolean handles(String sub) {
     return HANDLED.contains(sub);
@@ -339,7 +330,7 @@ final class GitHistory {
                           "-e",
                           "--edit"));
           default ->
-              v.positionals().isEmpty() && !v.flag("-d", "--delete")
+              (v.positionals().isEmpty() && !v.flag("-d", "--delete"))
                   || v.flag("-l", "--list", "-n", "--contains", "--points-at", "--verify", "-v");
         };
     if (read) {
@@ -353,56 +344,6 @@ final class GitHistory {
           "",
           Severity.SAFE,
           "git " + sub + " changes repository settings, remotes or tags; no work is lost",
-          null,
-          Environment.UNKNOWN,
-          false);
-    }
-  }
-
-  static void submodule(Invocation inv, ShellContext ctx, List<Arg> rest) {
-    ArgView v =
-        ArgView.of(rest, "-b", "--branch", "--name", "--reference", "--depth", "-j", "--jobs");
-    String sub = v.word(0).toLowerCase(Locale.ROOT);
-    if (sub.equals("foreach")) {
-      int at = 0;
-      while (at < rest.size() && !rest.get(at).value().equals("foreach")) {
-        at++;
-      }
-      int from = at + 1;
-      while (from < rest.size() && rest.get(from).isOption()) {
-        from++;
-      }
-      List<Arg> cmd = rest.subList(Math.min(from, rest.size()), rest.size());
-      if (cmd.size() == 1) {
-        ctx.shell(inv, cmd.getFirst(), "git submodule foreach", Environment.UNKNOWN);
-      } else if (!cmd.isEmpty()) {
-        ctx.command(inv, cmd, "git submodule foreach", Environment.UNKNOWN);
-      }
-      return;
-    }
-    boolean force = v.flag("-f", "--force");
-    if (force && (sub.equals("deinit") || sub.equals("update"))) {
-      GitWorkTree.discard(
-          inv,
-          ctx,
-          "shell.git.submodule-" + sub + "-force",
-          "submodules",
-          "git submodule "
-              + sub
-              + " --force throws away uncommitted changes inside the"
-              + " submodules",
-          null);
-    } else if (sub.isEmpty() || sub.equals("status") || sub.equals("summary")) {
-      GitRules.read(inv, ctx, "git submodule " + sub + " only reads");
-    } else {
-      GitRules.report(
-          inv,
-          ctx,
-          "shell.git.write",
-          "submodule",
-          sub,
-          Severity.SAFE,
-          "git submodule " + sub + " refuses to drop local changes without --force",
           null,
           Environment.UNKNOWN,
           false);

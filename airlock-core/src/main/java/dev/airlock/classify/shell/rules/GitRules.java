@@ -41,32 +41,16 @@ final class GitRules implements CommandRules {
 
   private static final Set<String> GLOBAL_WITH_VALUE =
       Set.of(
-          "-C",
-          "-c",
-          "--git-dir",
-          "--work-tree",
-          "--namespace",
-          "--super-prefix",
-          "--config-env",
-          "--attr-source",
-          "--list-cmds");
+          ("-C -c --git-dir --work-tree --namespace --super-prefix --config-env "
+                  + "--attr-source --list-cmds")
+              .split(" "));
 
   private static final Set<String> CODE_KEYS =
       Set.of(
-          "core.sshcommand",
-          "core.pager",
-          "core.editor",
-          "core.fsmonitor",
-          "core.askpass",
-          "core.gitproxy",
-          "sequence.editor",
-          "diff.external",
-          "gpg.program",
-          "pager.log",
-          "pager.diff",
-          "pager.show",
-          "credential.helper",
-          "uploadpack.packobjectshook");
+          ("core.sshcommand core.pager core.editor core.fsmonitor core.askpass "
+                  + "core.gitproxy sequence.editor diff.external gpg.program pager.log "
+                  + "pager.diff pager.show credential.helper uploadpack.packobjectshook")
+              .split(" "));
 
   private static final Map<String, String> ALIASES =
       Map.of("co", "checkout", "ci", "commit", "st", "status", "br", "branch", "sw", "switch");
@@ -156,7 +140,7 @@ final class GitRules implements CommandRules {
     String value = v.substring(eq + 1);
     boolean bang = value.startsWith("!");
     boolean code =
-        CODE_KEYS.contains(key) && (!key.equals("credential.helper") || bang)
+        (CODE_KEYS.contains(key) && (!key.equals("credential.helper") || bang))
             || (key.startsWith("alias.") && bang);
     if (code && !value.isBlank()) {
       ctx.shell(
@@ -169,116 +153,26 @@ final class GitRules implements CommandRules {
 
   static final Set<String> READS =
       Set.of(
-          "status",
-          "diff",
-          "log",
-          "show",
-          "blame",
-          "annotate",
-          "grep",
-          "ls-files",
-          "ls-tree",
-          "ls-remote",
-          "rev-parse",
-          "rev-list",
-          "describe",
-          "shortlog",
-          "whatchanged",
-          "cat-file",
-          "show-ref",
-          "for-each-ref",
-          "show-branch",
-          "name-rev",
-          "merge-base",
-          "count-objects",
-          "fsck",
-          "verify-pack",
-          "verify-commit",
-          "verify-tag",
-          "check-ignore",
-          "check-attr",
-          "check-mailmap",
-          "check-ref-format",
-          "var",
-          "help",
-          "version",
-          "range-diff",
-          "cherry",
-          "diff-tree",
-          "diff-files",
-          "diff-index",
-          "difftool",
-          "get-tar-commit-id",
-          "column",
-          "stripspace",
-          "hash-object",
-          "fetch-pack",
-          "verify",
-          "web--browse",
-          "instaweb");
+          ("status diff log show blame annotate grep ls-files ls-tree ls-remote "
+                  + "rev-parse rev-list describe shortlog whatchanged cat-file show-ref "
+                  + "for-each-ref show-branch name-rev merge-base count-objects fsck "
+                  + "verify-pack verify-commit verify-tag check-ignore check-attr "
+                  + "check-mailmap check-ref-format var help version range-diff cherry "
+                  + "diff-tree diff-files diff-index difftool get-tar-commit-id column "
+                  + "stripspace hash-object fetch-pack verify web--browse instaweb")
+              .split(" "));
 
   static final Set<String> WRITES =
       Set.of(
-          "add",
-          "commit",
-          "mv",
-          "merge",
-          "cherry-pick",
-          "revert",
-          "am",
-          "apply",
-          "pull",
-          "fetch",
-          "init",
-          "clone",
-          "notes",
-          "replace",
-          "archive",
-          "bundle",
-          "format-patch",
-          "send-email",
-          "request-pull",
-          "mergetool",
-          "rerere",
-          "sparse-checkout",
-          "maintenance",
-          "lfs",
-          "flow",
-          "absorb",
-          "town",
-          "gui",
-          "citool",
-          "gitk",
-          "subtree",
-          "svn",
-          "p4",
-          "stage",
-          "commit-tree",
-          "write-tree",
-          "mktree",
-          "mktag",
-          "symbolic-ref",
-          "pack-refs",
-          "repack",
-          "prune-packed",
-          "fast-import",
-          "fast-export",
-          "credential",
-          "scalar",
-          "range",
-          "shell",
-          "daemon",
-          "annex",
-          "crypt",
-          "secret",
-          "quiltimport",
-          "update-index",
-          "merge-file",
-          "merge-tree",
-          "mailinfo",
-          "mailsplit",
-          "interpret-trailers",
-          "backfill");
+          ("add commit mv merge cherry-pick revert am apply pull fetch init clone "
+                  + "notes replace archive bundle format-patch send-email request-pull "
+                  + "mergetool rerere sparse-checkout maintenance lfs flow absorb town gui "
+                  + "citool gitk subtree svn p4 stage commit-tree write-tree mktree mktag "
+                  + "symbolic-ref pack-refs repack prune-packed fast-import fast-export "
+                  + "credential scalar range shell daemon annex crypt secret quiltimport "
+                  + "update-index merge-file merge-tree mailinfo mailsplit "
+                  + "interpret-trailers backfill")
+              .split(" "));
 
   private static void write(Invocation inv, ShellContext ctx, String sub) {
     String reason =

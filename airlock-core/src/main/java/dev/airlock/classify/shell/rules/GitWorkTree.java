@@ -6,7 +6,6 @@ import dev.airlock.classify.shell.Arg;
 import dev.airlock.classify.shell.ArgView;
 import dev.airlock.classify.shell.Invocation;
 import dev.airlock.classify.shell.ShellContext;
-import dev.airlock.classify.shell.rules.PathRisk.Category;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +13,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Git commands that can throw away work that was never committed: {@code reset --hard}, {@code
- * checkout} of paths or with {@code -f}, {@code switch --discard-changes}, {@code restore} of the
- * working tree, {@code clean}, {@code rm -f}, {@code checkout-index -f}, {@code read-tree -u},
- * {@code stash drop|clear}, {@code worktree remove --force} and {@code submodule deinit -f}.
+ * Git commands that overwrite uncommitted changes in the working tree: {@code reset --hard}, {@code
+ * checkout} of paths or with {@code -f}, {@code switch --discard-changes} and {@code restore} of
+ * the working tree. A lone {@code checkout} operand counts as a path when it looks like one ({@code
+ * .}, {@code src/app.ts}, a glob) and as a branch otherwise. The other commands that delete local
+ * work ({@code clean}, {@code stash drop}, ...) are in {@link GitCleanup}.
  */
 final class GitWorkTree {
 
@@ -25,17 +25,9 @@ final class GitWorkTree {
 
   private static final Set<String> HANDLED =
       Set.of(
-          "reset",
-          "checkout",
-          "switch",
-          "restore",
-          "clean",
-          "rm",
-          "checkout-index",
-          "read-tree",
-          "stash",
-          "worktree",
-          "submodule");
+          ("reset checkout switch restore clean rm checkout-index read-tree stash "
+                  + "worktree submodule")
+              .split(" "));
 
   static boolean handles(String sub) {
     return HANDLED.contains(sub);
@@ -72,76 +64,7 @@ final class GitWorkTree {
         }
       }
       case "restore" -> restore(inv, ctx, rest);
-      case "clean" -> clean(inv, ctx, rest);
-      case "rm" -> {
-        ArgView v = ArgView.of(rest, "--pathspec-from-file");
-        if (v.flag("--cached", "-n", "--dry-run") || !v.flag("-f", "--force")) {
-          GitRules.report(
-              inv,
-              ctx,
-              "shell.git.rm",
-              "delete",
-              PathFindings.shown(v.positionals()),
-              Severity.SAFE,
-              "git rm refuses to delete files with uncommitted changes, and the"
-                  + " committed content stays in history",
-              null,
-              Environment.UNKNOWN,
-              false);
-        } else {
-          discard(
-              inv,
-              ctx,
-              "shell.git.rm-force",
-              PathFindings.shown(v.positionals()),
-              "git rm -f deletes the files even with uncommitted changes: those changes are lost",
-              v.positional(0));
-        }
-      }
-      case "checkout-index" -> {
-        ArgView v = ArgView.of(rest, "--prefix", "--stage");
-        if (v.flag("-f", "--force")) {
-          discard(
-              inv,
-              ctx,
-              "shell.git.checkout-index-force",
-              "the working tree",
-              "git checkout-index -f overwrites working-tree files with the staged versions:"
-                  + " uncommitted changes to them are lost",
-              null);
-        } else {
-          GitRules.read(inv, ctx, "git checkout-index without -f never overwrites a file");
-        }
-      }
-      case "read-tree" -> {
-        ArgView v = ArgView.of(rest, "--prefix", "--index-output");
-        if (v.flag("-u") && v.flag("--reset", "-m")) {
-          discard(
-              inv,
-              ctx,
-              "shell.git.read-tree-reset",
-              "the working tree",
-              "git read-tree -u --reset overwrites the working tree with the tree given:"
-                  + " uncommitted changes are lost",
-              null);
-        } else {
-          GitRules.report(
-              inv,
-              ctx,
-              "shell.git.write",
-              "read-tree",
-              "",
-              Severity.SAFE,
-              "git read-tree only changes the index",
-              null,
-              Environment.UNKNOWN,
-              false);
-        }
-      }
-      case "stash" -> stash(inv, ctx, rest);
-      case "worktree" -> worktree(inv, ctx, rest);
-      case "submodule" -> GitHistory.submodule(inv, ctx, rest);
-      default -> {}
+      default -> GitCleanup.classify(inv, ctx, sub, rest);
     }
   }
 
@@ -294,97 +217,19 @@ final class GitWorkTree {
 
   private static final Set<String> FILE_NAMES =
       Set.of(
-          "Makefile",
-          "Dockerfile",
-          "README",
-          "LICENSE",
-          "Gemfile",
-          "Rakefile",
-          "Procfile",
-          "Jenkinsfile",
-          "Vagrantfile",
-          "CODEOWNERS");
+          ("Makefile Dockerfile README LICENSE Gemfile Rakefile Procfile "
+                  + "Jenkinsfile Vagrantfile CODEOWNERS")
+              .split(" "));
 
   private static final Set<String> FILE_EXTENSIONS =
       Set.of(
-          "ts",
-          "tsx",
-          "js",
-          "jsx",
-          "mjs",
-          "cjs",
-          "py",
-          "rb",
-          "go",
-          "rs",
-          "java",
-          "kt",
-          "kts",
-          "scala",
-          "cs",
-          "c",
-          "h",
-          "cc",
-          "cpp",
-          "hpp",
-          "php",
-          "swift",
-          "m",
-          "md",
-          "rst",
-          "txt",
-          "json",
-          "yml",
-          "yaml",
-          "toml",
-          "lock",
-          "xml",
-          "html",
-          "css",
-          "scss",
-          "sass",
-          "less",
-          "vue",
-          "svelte",
-          "sql",
-          "sh",
-          "bash",
-          "zsh",
-          "ps1",
-          "env",
-          "ini",
-          "cfg",
-          "conf",
-          "properties",
-          "gradle",
-          "mod",
-          "sum",
-          "csv",
-          "svg",
-          "png",
-          "jpg",
-          "gif",
-          "ex",
-          "exs",
-          "erl",
-          "clj",
-          "dart",
-          "lua",
-          "pl",
-          "r",
-          "ipynb",
-          "tf",
-          "tfvars",
-          "proto",
-          "graphql",
-          "gql",
-          "snap",
-          "pem",
-          "key",
-          "crt",
-          "dockerfile",
-          "gitignore",
-          "editorconfig");
+          ("ts tsx js jsx mjs cjs py rb go rs java kt kts scala cs c h cc cpp hpp "
+                  + "php swift m md rst txt json yml yaml toml lock xml html css scss sass "
+                  + "less vue svelte sql sh bash zsh ps1 env ini cfg conf properties gradle "
+                  + "mod sum csv svg png jpg gif ex exs erl clj dart lua pl r ipynb tf "
+                  + "tfvars proto graphql gql snap pem key crt dockerfile gitignore "
+                  + "editorconfig")
+              .split(" "));
 
   private static void restore(Invocation inv, ShellContext ctx, List<Arg> rest) {
     ArgView v = ArgView.of(rest, "-s", "--source", "--pathspec-from-file", "--conflict");
@@ -421,138 +266,5 @@ final class GitWorkTree {
             + (source == null ? "staged" : source.value() + "'s")
             + " version: uncommitted changes to them are lost, and git keeps no copy",
         paths.isEmpty() ? null : paths.getFirst());
-  }
-
-  private static void clean(Invocation inv, ShellContext ctx, List<Arg> rest) {
-    ArgView v = ArgView.of(rest, "-e", "--exclude");
-    if (v.flag("-n", "--dry-run")) {
-      GitRules.read(inv, ctx, "git clean -n only lists what it would delete");
-      return;
-    }
-    List<Arg> paths = v.positionals();
-    boolean regenerable = !paths.isEmpty();
-    for (Arg p : paths) {
-      regenerable &= PathRisk.category(PathRisk.windowsSource(inv, p)) == Category.REGENERABLE;
-    }
-    if (regenerable) {
-      GitRules.report(
-          inv,
-          ctx,
-          "shell.git.clean-regenerable",
-          "delete",
-          PathFindings.shown(paths),
-          Severity.SAFE,
-          "git clean here only deletes what a build or an install recreates",
-          null,
-          Environment.UNKNOWN,
-          false);
-      return;
-    }
-    boolean dirs = v.flag("-d");
-    String which =
-        v.flag("-x")
-            ? ", ignored ones included (.env, local databases, build caches),"
-            : v.flag("-X") ? " that git ignores, such as .env and local databases," : "";
-    GitRules.report(
-        inv,
-        ctx,
-        "shell.git.clean",
-        "delete",
-        paths.isEmpty() ? "untracked files" : PathFindings.shown(paths),
-        Severity.DESTRUCTIVE,
-        "git clean deletes every untracked file"
-            + (dirs ? " and directory" : "")
-            + which
-            + " in the working tree: git never had them, so nothing can bring them back"
-            + (v.flag("-f", "--force")
-                ? ""
-                : " (git refuses without -f unless" + " clean.requireForce is off)"),
-        null,
-        Environment.UNKNOWN,
-        false);
-  }
-
-  private static void stash(Invocation inv, ShellContext ctx, List<Arg> rest) {
-    String sub =
-        rest.isEmpty() || rest.getFirst().isOption()
-            ? "push"
-            : rest.getFirst().value().toLowerCase(Locale.ROOT);
-    switch (sub) {
-      case "drop" -> {
-        Arg entry = rest.size() > 1 ? rest.getLast() : null;
-        String e = entry == null || entry.isOption() ? "stash@{0}" : entry.value();
-        GitRules.report(
-            inv,
-            ctx,
-            "shell.git.stash-drop",
-            "delete",
-            "stash entry " + e,
-            Severity.DESTRUCTIVE,
-            "git stash drop deletes "
-                + e
-                + ": the work saved in it"
-                + " survives only as an unreferenced commit until the next gc, findable by hash",
-            entry,
-            Environment.UNKNOWN,
-            false);
-      }
-      case "clear" ->
-          GitRules.report(
-              inv,
-              ctx,
-              "shell.git.stash-clear",
-              "delete",
-              "every stash entry",
-              Severity.DESTRUCTIVE,
-              "git stash clear deletes every stash entry: the saved work"
-                  + " survives only as unreferenced commits until the next gc",
-              null,
-              Environment.UNKNOWN,
-              false);
-      case "list", "show" -> GitRules.read(inv, ctx, "git stash " + sub + " only reads stashes");
-      default ->
-          GitRules.report(
-              inv,
-              ctx,
-              "shell.git.stash",
-              "stash",
-              "",
-              Severity.SAFE,
-              "git stash " + sub + " keeps the work in a stash entry (pop keeps it on conflict)",
-              null,
-              Environment.UNKNOWN,
-              false);
-    }
-  }
-
-  private static void worktree(Invocation inv, ShellContext ctx, List<Arg> rest) {
-    ArgView v = ArgView.of(rest, "-b", "-B", "--reason", "--expire");
-    String sub = v.word(0).toLowerCase(Locale.ROOT);
-    if (sub.equals("list")) {
-      GitRules.read(inv, ctx, "git worktree list only lists worktrees");
-    } else if (sub.equals("remove") && v.flag("-f", "--force")) {
-      discard(
-          inv,
-          ctx,
-          "shell.git.worktree-remove-force",
-          "worktree " + v.word(1),
-          "git worktree remove --force deletes the worktree "
-              + v.word(1)
-              + " with its"
-              + " uncommitted changes and untracked files, which are lost",
-          v.positional(1));
-    } else {
-      GitRules.report(
-          inv,
-          ctx,
-          "shell.git.worktree",
-          "worktree",
-          v.word(1),
-          Severity.SAFE,
-          "git worktree " + sub + " refuses to delete a worktree with local changes",
-          null,
-          Environment.UNKNOWN,
-          false);
-    }
   }
 }

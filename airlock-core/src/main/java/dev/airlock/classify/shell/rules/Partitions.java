@@ -20,57 +20,25 @@ final class Partitions {
   private Partitions() {}
 
   private static final Set<String> FDISK_READ =
-      Set.of("-l", "--list", "-s", "--getsz", "-v", "-V", "--version", "-h", "--help");
+      Set.of("-l --list -s --getsz -v -V --version -h --help".split(" "));
 
   private static final Set<String> SFDISK_READ =
       Set.of(
-          "-l",
-          "--list",
-          "-d",
-          "--dump",
-          "-J",
-          "--json",
-          "-s",
-          "--show-size",
-          "-g",
-          "--show-geometry",
-          "-V",
-          "--verify",
-          "-F",
-          "--list-free",
-          "-n",
-          "--no-act",
-          "-v",
-          "--version",
-          "-h",
-          "--help");
+          ("-l --list -d --dump -J --json -s --show-size -g --show-geometry -V "
+                  + "--verify -F --list-free -n --no-act -v --version -h --help")
+              .split(" "));
 
   private static final Set<String> SGDISK_READ =
       Set.of(
-          "-p",
-          "--print",
-          "-i",
-          "--info",
-          "-v",
-          "--verify",
-          "-O",
-          "--print-mbr",
-          "-L",
-          "--list-types",
-          "-b",
-          "--backup",
-          "-P",
-          "--pretend",
-          "-?",
-          "--help",
-          "-V",
-          "--version",
-          "--usage");
+          ("-p --print -i --info -v --verify -O --print-mbr -L --list-types -b "
+                  + "--backup -P --pretend -? --help -V --version --usage")
+              .split(" "));
 
   private static final Set<String> PARTED_READ =
       Set.of(
-          "print", "p", "help", "version", "unit", "quit", "free", "all", "list", "devices", "s",
-          "b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "%", "cyl", "chs", "compact");
+          ("print p help version unit quit free all list devices s b kb mb gb tb "
+                  + "kib mib gib tib % cyl chs compact")
+              .split(" "));
 
   static void classify(Invocation inv, ShellContext ctx) {
     String p = inv.program();

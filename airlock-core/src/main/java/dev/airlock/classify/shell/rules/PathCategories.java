@@ -185,13 +185,15 @@ final class PathCategories {
 
   private static final Set<String> PSEUDO_DEVICES =
       Set.of(
-          "null", "zero", "full", "random", "urandom", "stdin", "stdout", "stderr", "tty",
-          "console", "ptmx", "fd", "pts", "log", "kmsg");
+          ("null zero full random urandom stdin stdout stderr tty console ptmx fd "
+                  + "pts log kmsg")
+              .split(" "));
 
   private static final List<String> BLOCK_DEVICES =
       List.of(
-          "sd", "hd", "vd", "xvd", "nvme", "mmcblk", "disk", "rdisk", "md", "dm-", "loop", "sr",
-          "nbd", "zd", "rbd", "mapper", "root", "bcache", "drbd", "zvol", "emmc", "ada", "da");
+          ("sd hd vd xvd nvme mmcblk disk rdisk md dm- loop sr nbd zd rbd mapper "
+                  + "root bcache drbd zvol emmc ada da")
+              .split(" "));
 
   private static Category drive(List<String> segs, List<String> dir, boolean matchAll) {
     if (dir.isEmpty()) {

@@ -31,7 +31,6 @@ public final class PathRisk {
 
   private PathRisk() {}
 
-  /** What a path names, from the point of view of losing it. */
   /** What a path names, from the point of view of losing it; declared from worst to mildest. */
   public enum Category {
     /** The filesystem root or a drive root: {@code /}, {@code /*}, {@code C:\}. */
@@ -97,7 +96,7 @@ public final class PathRisk {
     Category worst = null;
     for (String alt : alternatives(arg)) {
       Category c = read(alt, arg.flags()).category();
-      if (worst == null || c.ordinal() < worst.ordinal()) {
+      if (worst == null || c.compareTo(worst) < 0) {
         worst = c;
       }
     }

@@ -27,16 +27,8 @@ final class VolumeTools {
 
   static final Set<String> PROGRAMS =
       Set.of(
-          "zpool",
-          "zfs",
-          "lvremove",
-          "vgremove",
-          "pvremove",
-          "lvreduce",
-          "lvresize",
-          "mdadm",
-          "cryptsetup",
-          "diskutil");
+          ("zpool zfs lvremove vgremove pvremove lvreduce lvresize mdadm " + "cryptsetup diskutil")
+              .split(" "));
 
   private static final Severity CAT = Severity.CATASTROPHIC;
   private static final Severity DES = Severity.DESTRUCTIVE;
@@ -123,33 +115,10 @@ final class VolumeTools {
 
   private static final Set<String> ZFS_SAFE =
       Set.of(
-          "create",
-          "snapshot",
-          "snap",
-          "clone",
-          "promote",
-          "rename",
-          "set",
-          "inherit",
-          "mount",
-          "unmount",
-          "umount",
-          "share",
-          "unshare",
-          "hold",
-          "release",
-          "allow",
-          "unallow",
-          "bookmark",
-          "upgrade",
-          "load-key",
-          "unload-key",
-          "change-key",
-          "redact",
-          "jail",
-          "unjail",
-          "receive",
-          "recv");
+          ("create snapshot snap clone promote rename set inherit mount unmount "
+                  + "umount share unshare hold release allow unallow bookmark upgrade "
+                  + "load-key unload-key change-key redact jail unjail receive recv")
+              .split(" "));
 
   private static final Map<String, Verb> CRYPTSETUP =
       Map.ofEntries(
@@ -176,27 +145,11 @@ final class VolumeTools {
 
   private static final Set<String> CRYPTSETUP_SAFE =
       Set.of(
-          "open",
-          "luksopen",
-          "close",
-          "luksclose",
-          "remove",
-          "luksaddkey",
-          "lukschangekey",
-          "luksconvertkey",
-          "luksheaderbackup",
-          "lukssuspend",
-          "luksresume",
-          "resize",
-          "refresh",
-          "token",
-          "config",
-          "plainopen",
-          "loopaesopen",
-          "tcryptopen",
-          "bitlkopen",
-          "fvault2open",
-          "create");
+          ("open luksopen close luksclose remove luksaddkey lukschangekey "
+                  + "luksconvertkey luksheaderbackup lukssuspend luksresume resize refresh "
+                  + "token config plainopen loopaesopen tcryptopen bitlkopen fvault2open "
+                  + "create")
+              .split(" "));
 
   static void classify(Invocation inv, ShellContext ctx) {
     String p = inv.program();

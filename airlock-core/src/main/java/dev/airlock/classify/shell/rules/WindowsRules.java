@@ -142,23 +142,10 @@ final class WindowsRules implements CommandRules {
 
   private static final List<String> PARAMS =
       List.of(
-          "recurse",
-          "force",
-          "path",
-          "literalpath",
-          "whatif",
-          "include",
-          "filter",
-          "exclude",
-          "confirm",
-          "credential",
-          "stream",
-          "verbose",
-          "erroraction",
-          "warningaction",
-          "informationaction",
-          "errorvariable",
-          "outvariable");
+          ("recurse force path literalpath whatif include filter exclude confirm "
+                  + "credential stream verbose erroraction warningaction informationaction "
+                  + "errorvariable outvariable")
+              .split(" "));
 
   /** The PowerShell parameter an abbreviation names; {@code lp} and {@code pspath} as aliases. */
   static String param(String name) {
@@ -195,10 +182,15 @@ final class WindowsRules implements CommandRules {
       out.add(w);
       return;
     }
-    for (String part : v.split(",")) {
-      if (!part.isBlank()) {
-        out.add(w.withValue(part.strip()));
+    int from = 0;
+    while (from <= v.length()) {
+      int comma = v.indexOf(',', from);
+      int to = comma < 0 ? v.length() : comma;
+      String part = v.substring(from, to).strip();
+      if (!part.isEmpty()) {
+        out.add(w.withValue(part));
       }
+      from = to + 1;
     }
   }
 

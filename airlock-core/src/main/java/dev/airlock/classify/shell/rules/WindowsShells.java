@@ -33,15 +33,9 @@ final class WindowsShells {
   /** PowerShell parameters that take a value, by full name. */
   private static final Set<String> WITH_VALUE =
       Set.of(
-          "executionpolicy",
-          "windowstyle",
-          "version",
-          "inputformat",
-          "outputformat",
-          "workingdirectory",
-          "configurationname",
-          "settingsfile",
-          "custompipename");
+          ("executionpolicy windowstyle version inputformat outputformat "
+                  + "workingdirectory configurationname settingsfile custompipename")
+              .split(" "));
 
   private static final Map<String, String> ALIASES =
       Map.ofEntries(
@@ -65,28 +59,11 @@ final class WindowsShells {
 
   private static final List<String> PARAMS =
       List.of(
-          "command",
-          "encodedcommand",
-          "file",
-          "noprofile",
-          "noninteractive",
-          "nologo",
-          "noexit",
-          "executionpolicy",
-          "windowstyle",
-          "version",
-          "inputformat",
-          "outputformat",
-          "workingdirectory",
-          "configurationname",
-          "sta",
-          "mta",
-          "help",
-          "login",
-          "settingsfile",
-          "custompipename",
-          "commandwithargs",
-          "interactive");
+          ("command encodedcommand file noprofile noninteractive nologo noexit "
+                  + "executionpolicy windowstyle version inputformat outputformat "
+                  + "workingdirectory configurationname sta mta help login settingsfile "
+                  + "custompipename commandwithargs interactive")
+              .split(" "));
 
   static void classify(Invocation inv, ShellContext ctx) {
     if (inv.program().equals("cmd")) {

@@ -10,30 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Windows disk, backup, boot and system tools for the Windows pack: {@code Format-Volume}, {@code
- * Clear-Disk}, {@code Remove-Partition} and {@code format} destroy volumes; {@code diskpart clean}
- * a disk; {@code vssadmin delete shadows}, {@code wmic shadowcopy delete} and {@code wbadmin
- * delete} the backups and restore points that would undo it; {@code bcdedit /delete} and turning
- * recovery off break booting and recovery; {@code cipher /w} makes deleted files unrecoverable;
- * {@code robocopy /MIR} deletes what the source lacks; {@code reg delete} removes registry keys.
+ * Windows backup, boot and system tools for the Windows pack: {@code vssadmin delete shadows},
+ * {@code wmic shadowcopy delete} and {@code wbadmin delete} destroy the backups and restore points
+ * that would undo anything else; {@code bcdedit /delete} and turning recovery off break booting and
+ * recovery; {@code cipher /w} makes deleted files unrecoverable; {@code robocopy /MIR} deletes what
+ * the source lacks; {@code reg delete} removes registry keys. Disk tools are in {@link
+ * WindowsDisks}.
  */
 final class WindowsSystem {
 
   private WindowsSystem() {}
 
-  static final Set<String> PROGRAMS =
+  private static final Set<String> OWN =
       Set.of(
-          "format",
-          "format-volume",
-          "clear-disk",
-          "initialize-disk",
-          "remove-partition",
-          "remove-virtualdisk",
-          "remove-storagepool",
-          "diskpart",
           "vssadmin",
           "wmic",
           "wbadmin",
@@ -43,6 +34,15 @@ final class WindowsSystem {
           "restart-computer",
           "robocopy",
           "reg");
+
+  /** The programs of this class and of {@link WindowsDisks}. */
+  static final Set<String> PROGRAMS = union(OWN, WindowsDisks.PROGRAMS);
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   private static final Severity CAT = Severity.CATASTROPHIC;
   private static final Severity DES = Severity.DESTRUCTIVE;
@@ -60,73 +60,13 @@ final class WindowsSystem {
         && (words.contains("-whatif") || words.contains("/?"))) {
       return;
     }
+    if (WindowsDisks.PROGRAMS.contains(p)) {
+      WindowsDisks.classify(inv, ctx, args, words);
+      return;
+    }
     String w0 = words.isEmpty() ? "" : words.getFirst();
     String w1 = words.size() > 1 ? words.get(1) : "";
     switch (p) {
-      case "format-volume" ->
-          report(
-              inv,
-              ctx,
-              "format-volume",
-              CAT,
-              volume(inv),
-              "Format-Volume writes a new, empty filesystem onto "
-                  + volume(inv)
-                  + ": every file on it is gone");
-      case "clear-disk" ->
-          report(
-              inv,
-              ctx,
-              "clear-disk",
-              CAT,
-              disk(inv),
-              "Clear-Disk removes every partition and volume from "
-                  + disk(inv)
-                  + ", and the data on them with them");
-      case "remove-partition" ->
-          report(
-              inv,
-              ctx,
-              "remove-partition",
-              CAT,
-              disk(inv),
-              "Remove-Partition deletes a partition of " + disk(inv) + " and the data on it");
-      case "remove-virtualdisk", "remove-storagepool" ->
-          report(
-              inv,
-              ctx,
-              p,
-              CAT,
-              disk(inv),
-              inv.name() + " deletes the storage space and every volume and file on it");
-      case "initialize-disk" ->
-          report(
-              inv,
-              ctx,
-              "initialize-disk",
-              DES,
-              disk(inv),
-              "Initialize-Disk writes a new partition table onto "
-                  + disk(inv)
-                  + "; anything on a raw disk is overwritten");
-      case "format" -> {
-        for (Arg a : args) {
-          if (!a.value().startsWith("/") && !a.value().startsWith("-")) {
-            report(
-                inv,
-                ctx,
-                "format",
-                CAT,
-                a.value(),
-                "format writes a new, empty filesystem"
-                    + " onto drive "
-                    + a.value()
-                    + ": every file on it is gone");
-            return;
-          }
-        }
-      }
-      case "diskpart" -> diskpart(inv, ctx, words);
       case "vssadmin" -> {
         if (w0.equals("delete") && w1.equals("shadows")) {
           shadows(inv, ctx);
@@ -185,7 +125,7 @@ final class WindowsSystem {
         }
       }
       case "stop-computer", "restart-computer" -> {
-        String target = psValue(inv, "computername", "cn");
+        String target = WindowsDisks.psValue(inv, "computername", "cn");
         ctx.finding(inv, "shell.windows.power-off")
             .verb("power-off")
             .resource(target == null ? "this machine" : target)
@@ -214,55 +154,6 @@ final class WindowsSystem {
             + " deletes Volume Shadow Copies, the restore points Windows keeps of"
             + " every file: whatever goes wrong next cannot be rolled back (ransomware does this"
             + " first)");
-  }
-
-  private static void diskpart(Invocation inv, ShellContext ctx, List<String> words) {
-    Invocation.Input in = inv.input();
-    if (words.contains("/s")
-        || in == null
-        || in.dynamic()
-        || in.kind() == Invocation.InputKind.FILE) {
-      report(
-          inv,
-          ctx,
-          "diskpart-script",
-          Severity.UNKNOWN,
-          "disks",
-          "diskpart runs commands from a script or its console that Airlock cannot see; they"
-              + " can wipe any disk");
-      return;
-    }
-    boolean wipes = false;
-    boolean reads = true;
-    for (String line : in.text().toLowerCase(Locale.ROOT).split("[\\r\\n]+")) {
-      String[] t = line.strip().split("\\s+");
-      String cmd = t[0];
-      wipes |= Set.of("clean", "delete", "format", "convert", "override").contains(cmd);
-      reads &=
-          cmd.isEmpty()
-              || Set.of("list", "select", "sel", "detail", "exit", "rescan", "help", "rem")
-                  .contains(cmd);
-    }
-    if (wipes) {
-      report(
-          inv,
-          ctx,
-          "diskpart-clean",
-          CAT,
-          "disks",
-          "the diskpart script cleans, deletes, formats or converts disks or partitions: the"
-              + " data on them is gone");
-    } else if (reads) {
-      read(inv, ctx, "the diskpart script only lists and selects disks");
-    } else {
-      report(
-          inv,
-          ctx,
-          "diskpart-change",
-          DES,
-          "disks",
-          "the diskpart script changes partitions or volumes");
-    }
   }
 
   private static void wmic(Invocation inv, ShellContext ctx, List<Arg> args, List<String> words) {
@@ -408,9 +299,13 @@ final class WindowsSystem {
       return;
     }
     String key = args.get(1).value();
-    String[] parts = key.split("\\\\+");
+    int depth = 0;
+    for (int i = 0; i < key.length(); i++) {
+      boolean starts = key.charAt(i) != '\\' && (i == 0 || key.charAt(i - 1) == '\\');
+      depth += starts ? 1 : 0;
+    }
     boolean value = words.contains("/v") || words.contains("/ve");
-    boolean wide = !value && parts.length <= 2;
+    boolean wide = !value && depth <= 2;
     report(
         inv,
         ctx,
@@ -425,47 +320,7 @@ final class WindowsSystem {
                 : ", and the settings in it"));
   }
 
-  private static String volume(Invocation inv) {
-    String letter = psValue(inv, "driveletter");
-    if (letter != null) {
-      return "volume " + letter.toUpperCase(Locale.ROOT) + ":";
-    }
-    String label = psValue(inv, "filesystemlabel");
-    return label != null ? "volume " + label : "a volume";
-  }
-
-  private static String disk(Invocation inv) {
-    String n = psValue(inv, "number", "disknumber");
-    if (n != null) {
-      String part = psValue(inv, "partitionnumber");
-      return (part == null ? "" : "partition " + part + " of ") + "disk " + n;
-    }
-    String letter = psValue(inv, "driveletter");
-    if (letter != null) {
-      return "the partition of drive " + letter.toUpperCase(Locale.ROOT) + ":";
-    }
-    String name = psValue(inv, "friendlyname");
-    return name != null ? "disk " + name : "a disk";
-  }
-
-  /** The value of a PowerShell parameter given by one of its names (or a prefix of it). */
-  static @Nullable String psValue(Invocation inv, String... names) {
-    List<Arg> args = inv.args();
-    for (int i = 0; i + 1 < args.size(); i++) {
-      String v = args.get(i).value().toLowerCase(Locale.ROOT);
-      if (v.length() < 3 || v.charAt(0) != '-') {
-        continue;
-      }
-      for (String n : names) {
-        if (n.startsWith(v.substring(1))) {
-          return args.get(i + 1).value();
-        }
-      }
-    }
-    return null;
-  }
-
-  private static void report(
+  static void report(
       Invocation inv, ShellContext ctx, String rule, Severity s, String resource, String reason) {
     ctx.finding(inv, "shell.windows." + rule)
         .verb(rule)
@@ -475,7 +330,7 @@ final class WindowsSystem {
         .addTo(ctx.analysis());
   }
 
-  private static void read(Invocation inv, ShellContext ctx, String reason) {
+  static void read(Invocation inv, ShellContext ctx, String reason) {
     ctx.finding(inv, "shell.windows.read")
         .verb("read")
         .severity(Severity.SAFE)
