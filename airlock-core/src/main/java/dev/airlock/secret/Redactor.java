@@ -1,5 +1,7 @@
 package dev.airlock.secret;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,7 +57,28 @@ public final class Redactor {
   private static final Pattern SECRET_FLAG =
       Pattern.compile(
           "(?i)(--(?:password|passwd|token|api-key|apikey|secret|access-token|auth-token"
-              + "|client-secret|private-key)(?:=|\\s+)[\"']?)(?!\\$)([^\\s\"']+)");
+              + "|client-secret|private-key|pass)(?:=|\\s+)[\"']?)(?!\\$)([^\\s\"']+)");
+
+  /** {@code PASSWORD 'x'} and {@code IDENTIFIED BY 'x'} in SQL that creates or alters a role. */
+  private static final Pattern SQL_PASSWORD =
+      Pattern.compile("(?i)(\\b(?:password|identified\\s+by)\\s+)('(?:[^']|'')*'|\"[^\"]*\")");
+
+  /** {@code redis-cli -a PASSWORD}. */
+  private static final Pattern REDIS_PASSWORD =
+      Pattern.compile("(\\s-a\\s+)(?!\\$)(\"[^\"]*\"|'[^']*'|\\S+)");
+
+  /**
+   * Literal fragments at least one of which every {@link #KNOWN_TOKEN} match contains; checking
+   * them first keeps the common case (no token at all) to a few vectorised searches.
+   */
+  private static final List<String> TOKEN_MARKERS =
+      List.of(
+          "gh", "_live_", "_test_", "whsec_", "xox", "AKIA", "ASIA", "AIza", "glpat-", "npm_",
+          "sbp_", "dop_v1_", "HRKU-", "sk-", "eyJ");
+
+  /** Lower-case fragments at least one of which every key-value or flag secret contains. */
+  private static final List<String> SECRET_WORDS =
+      List.of("pass", "pwd", "secret", "token", "key", "credential");
 
   private static final Pattern MYSQL_PASSWORD =
       Pattern.compile("(\\s-p)(?!\\s)(?:\"(?!\\$)[^\"]*\"|'[^']*'|(?![\"$])\\S+)");
@@ -68,22 +91,45 @@ public final class Redactor {
       return text;
     }
     String s = text;
+    String lower = s.toLowerCase(Locale.ROOT);
     if (s.indexOf("PRIVATE KEY") >= 0) {
       s = PRIVATE_KEY.matcher(s).replaceAll("[private key " + MASK + "]");
     }
-    s = replace(AUTH_HEADER, s, 3);
-    s = KNOWN_TOKEN.matcher(s).replaceAll(MASK);
-    if (s.indexOf('@') >= 0) {
+    if (lower.contains("authoriz")) {
+      s = replace(AUTH_HEADER, s, 3);
+    }
+    if (containsAny(s, TOKEN_MARKERS)) {
+      s = KNOWN_TOKEN.matcher(s).replaceAll(MASK);
+    }
+    if (s.indexOf('@') >= 0 && s.contains("://")) {
       s = URL_PASSWORD.matcher(s).replaceAll("$1:" + MASK + "@");
     }
-    s = replace(KEY_VALUE, s, 2);
-    if (s.indexOf("--") >= 0) {
+    boolean secretWord = containsAny(lower, SECRET_WORDS);
+    if (secretWord && (s.indexOf('=') >= 0 || s.indexOf(':') >= 0)) {
+      s = replace(KEY_VALUE, s, 2);
+    }
+    if (secretWord && s.indexOf("--") >= 0) {
       s = replace(SECRET_FLAG, s, 2);
     }
-    if (s.contains("mysql") || s.contains("mariadb")) {
+    if (lower.contains("password") || lower.contains("identified")) {
+      s = replace(SQL_PASSWORD, s, 2);
+    }
+    if (lower.contains("mysql") || lower.contains("mariadb")) {
       s = MYSQL_PASSWORD.matcher(s).replaceAll("$1" + MASK);
     }
+    if (lower.contains("redis")) {
+      s = replace(REDIS_PASSWORD, s, 2);
+    }
     return s;
+  }
+
+  private static boolean containsAny(String s, List<String> fragments) {
+    for (String f : fragments) {
+      if (s.contains(f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String replace(Pattern pattern, String s, int group) {

@@ -27,6 +27,11 @@ class RedactorTest {
         "xoxb-123456789012-abcdefghijkl | xoxb-123456789012-abcdefghijkl",
         "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U | dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
         "X-Api-Key: abcd1234efgh | abcd1234efgh",
+        "CREATE USER app WITH PASSWORD 'Tr0ub4dor&3' | Tr0ub4dor&3",
+        "ALTER ROLE app password 'it''s-a-secret' | s-a-secret",
+        "CREATE USER 'bob'@'%' IDENTIFIED BY 'hunter22' | hunter22",
+        "redis-cli -h cache -a s3cretRedis FLUSHALL | s3cretRedis",
+        "redis-cli --pass s3cretRedis FLUSHALL | s3cretRedis",
         "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXk\\n-----END OPENSSH PRIVATE KEY----- | b3BlbnNzaC1rZXk",
       })
   void redact_removesPlantedSecret(String text, String secret) {

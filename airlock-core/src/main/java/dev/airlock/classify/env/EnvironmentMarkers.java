@@ -10,8 +10,8 @@ import java.util.Locale;
  * <p>A name is split into tokens at punctuation and camel-case humps ({@code prod-db.acme.internal}
  * gives {@code prod}, {@code db}, {@code acme}, {@code internal}; {@code ProdDatabaseStack} gives
  * {@code prod}, {@code database}, {@code stack}). A production token anywhere wins; then staging;
- * then development. Loopback hosts are development. A name with no marker is {@link
- * Environment#UNKNOWN}.
+ * then development. The {@code .dev} top-level domain is not a marker. Loopback hosts are
+ * development. A name with no marker is {@link Environment#UNKNOWN}.
  */
 public final class EnvironmentMarkers {
 
@@ -52,6 +52,10 @@ public final class EnvironmentMarkers {
         i++;
       }
       String token = name.substring(start, i).toLowerCase(Locale.ROOT);
+      if (isDevTld(name, token, start, i)) {
+        previous = token;
+        continue;
+      }
       switch (classifyToken(token, previous)) {
         case PRODUCTION -> {
           return Environment.PRODUCTION;
@@ -69,6 +73,17 @@ public final class EnvironmentMarkers {
       return Environment.DEVELOPMENT;
     }
     return Environment.UNKNOWN;
+  }
+
+  /**
+   * Whether the token is the public {@code .dev} top-level domain ({@code api.machines.dev}), which
+   * says nothing about the environment; ignoring it can only make a decision stricter.
+   */
+  private static boolean isDevTld(String name, String token, int start, int end) {
+    return token.equals("dev")
+        && start > 0
+        && name.charAt(start - 1) == '.'
+        && (end == name.length() || name.charAt(end) == ':' || name.charAt(end) == '/');
   }
 
   private static Environment classifyToken(String t, String previous) {

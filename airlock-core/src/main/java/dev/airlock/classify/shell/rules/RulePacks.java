@@ -15,6 +15,7 @@ public final class RulePacks {
     return List.of(
         new SystemRules(),
         new InterpreterRules(),
+        new HttpClientRules(),
         new FilesystemRules(),
         new DiskRules(),
         new GitRules(),
