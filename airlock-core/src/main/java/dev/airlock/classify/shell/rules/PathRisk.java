@@ -167,7 +167,7 @@ public final class PathRisk {
   /**
    * The argument as the command's source text wrote it, when that is a Windows path the bash parser
    * changed by removing backslashes ({@code C:\Windows} parsed as {@code C:Windows}); otherwise the
-   * argument itself.
+   * argument itself. Quotes and line continuations are removed, as the shell does.
    */
   public static Arg windowsSource(Invocation inv, Arg arg) {
     int s = arg.start() - inv.start();
@@ -183,7 +183,10 @@ public final class PathRisk {
     StringBuilder sb = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
-      if (c != '"' && c != '\'') {
+      int skip = WindowsWords.continuation(raw, i);
+      if (skip > 0) {
+        i += skip - 1;
+      } else if (c != '"' && c != '\'') {
         sb.append(c);
       }
     }

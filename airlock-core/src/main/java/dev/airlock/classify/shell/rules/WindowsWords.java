@@ -59,8 +59,8 @@ final class WindowsWords {
     int n = text.length();
     int i = 0;
     while (i < n) {
-      while (i < n && Character.isWhitespace(text.charAt(i))) {
-        i++;
+      while (i < n && (Character.isWhitespace(text.charAt(i)) || continuation(text, i) > 0)) {
+        i += Math.max(1, continuation(text, i));
       }
       if (i >= n) {
         break;
@@ -68,8 +68,16 @@ final class WindowsWords {
       int start = i;
       int flags = 0;
       StringBuilder sb = new StringBuilder();
+      if (escapedWord(text, i)) {
+        i++;
+      }
       while (i < n && !Character.isWhitespace(text.charAt(i))) {
         char c = text.charAt(i);
+        int skip = continuation(text, i);
+        if (skip > 0) {
+          i += skip;
+          continue;
+        }
         if (c == '"' || c == '\'') {
           flags |= Arg.QUOTED;
           int close = text.indexOf(c, i + 1);
@@ -91,6 +99,42 @@ final class WindowsWords {
       out.add(new Arg(sb.toString(), flags, base + start, base + i));
     }
     return out;
+  }
+
+  /**
+   * The length of a line continuation (a backslash before a line break, which the shell removes) at
+   * {@code i}, or 0.
+   */
+  static int continuation(String text, int i) {
+    if (text.charAt(i) != '\\' || i + 1 >= text.length()) {
+      return 0;
+    }
+    char next = text.charAt(i + 1);
+    if (next == '\n') {
+      return 2;
+    }
+    return next == '\r' && i + 2 < text.length() && text.charAt(i + 2) == '\n' ? 3 : 0;
+  }
+
+  /**
+   * Whether the word at {@code i} starts with one backslash before a letter ({@code \delete}): the
+   * shell that runs the line removes it, so the word is read without it. A root-relative Windows
+   * path written that way ({@code \Windows}) is then read as a relative one, which the packs still
+   * hold when it is deleted recursively.
+   */
+  private static boolean escapedWord(String text, int i) {
+    return text.charAt(i) == '\\'
+        && i + 1 < text.length()
+        && PathRisk.isAsciiLetter(text.charAt(i + 1))
+        && !rest(text, i + 1).contains("\\");
+  }
+
+  private static String rest(String text, int from) {
+    int end = from;
+    while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+      end++;
+    }
+    return text.substring(from, end);
   }
 
   private static int flagOf(char c) {
