@@ -44,7 +44,7 @@ class PackCasesTest {
     String report = describe(findings) + "\ncalls: " + ctx.calls();
     assertThat(ctx.worst()).as(report).isEqualTo(c.severity());
     for (Finding f : findings) {
-      assertThat(f.ruleId()).as(report).startsWith("shell.");
+      assertThat(f.ruleId()).as(report).matches("shell\\.[a-z]+\\.[a-z0-9-]+");
       assertThat(f.reason()).as(report).isNotBlank();
       assertThat(f.evidence().end()).as(report).isLessThanOrEqualTo(c.cmd().length());
     }

@@ -80,13 +80,10 @@ final class Words {
             sb.append('\\');
             i++;
           }
-        } else if (c == '^'
-            && (i + 1 >= n
-                || Character.isWhitespace(line.charAt(i + 1))
-                || Character.isUpperCase(line.charAt(i + 1)))) {
+        } else if (c == '^' && flagSuffix(line, i + 1)) {
           int end = i + 1;
           int manual = 0;
-          while (end < n && Character.isUpperCase(line.charAt(end))) {
+          while (end < n && !Character.isWhitespace(line.charAt(end))) {
             manual |= flag(line.charAt(end));
             end++;
           }
@@ -131,6 +128,18 @@ final class Words {
       }
     }
     return out;
+  }
+
+  /** Whether the text at {@code at} is flag letters up to the end of the word. */
+  private static boolean flagSuffix(String line, int at) {
+    int i = at;
+    while (i < line.length() && !Character.isWhitespace(line.charAt(i))) {
+      if ("IDGQHBS".indexOf(line.charAt(i)) < 0) {
+        return false;
+      }
+      i++;
+    }
+    return true;
   }
 
   /** Whether an unquoted brace at {@code at} opens a list ({@code {a,b}}) in the same word. */
