@@ -226,7 +226,8 @@ final class PathCategories {
     if (in(PathNames.HOME_SECRETS, r0, two, three)) {
       return Category.HOME_SECRETS;
     }
-    if (in(PathNames.HOME_CACHES, r0, two, three)) {
+    if (in(PathNames.HOME_CACHES, r0, two, three)
+        || (dir.size() >= 4 && PathNames.HOME_CACHES.contains(three + "/" + dir.get(3)))) {
       return Category.REGENERABLE;
     }
     if (r0.startsWith(".") || r0.equals("appdata") || r0.equals("library")) {

@@ -157,7 +157,7 @@ final class PathNames {
                   + ".nox .eggs .venv venv htmlcov coverage .nyc_output .gradle .terraform "
                   + ".dart_tool .stack-work dist-newstyle elm-stuff _build obj "
                   + "cmake-build-debug cmake-build-release .sass-cache .pnpm-store tmp temp "
-                  + ".tmp .temp")
+                  + ".tmp .temp pods vendor")
               .split(" "));
 
   /** File names a build or a tool recreates, or leftovers nothing needs. */
@@ -195,6 +195,6 @@ final class PathNames {
           (".cache .npm .pnpm-store .yarn/cache .bun/install .m2/repository "
                   + ".gradle/caches .gradle/wrapper .cargo/registry .cargo/git .ivy2/cache "
                   + ".nuget/packages .local/share/trash go/pkg library/caches "
-                  + "appdata/local/temp")
+                  + "appdata/local/temp library/developer/xcode/deriveddata")
               .split(" "));
 }

@@ -384,6 +384,9 @@ public final class PathRisk {
 
   /** A path with unknown parts: judged by a literal file name or a regenerable parent, if any. */
   private static Category dynamicCategory(String v, int flags) {
+    if (inTempDir(v)) {
+      return Category.REGENERABLE;
+    }
     String base = v.substring(v.lastIndexOf('/') + 1);
     if (!base.isEmpty() && base.indexOf('$') < 0 && base.indexOf('`') < 0) {
       if (PathNames.isCritical(base)) {
@@ -410,6 +413,27 @@ public final class PathRisk {
       }
     }
     return Category.DYNAMIC;
+  }
+
+  /**
+   * Whether a path is an entry below the temporary directory ({@code $TMPDIR/x}, {@code
+   * ${TMPDIR:?}/x}) with nothing else unknown in it.
+   */
+  private static boolean inTempDir(String v) {
+    int slash;
+    if (v.startsWith("$tmpdir/")) {
+      slash = 7;
+    } else if (v.startsWith("${tmpdir}/") || v.startsWith("${tmpdir:?}/")) {
+      slash = v.indexOf('/');
+    } else {
+      return false;
+    }
+    String rest = v.substring(slash + 1);
+    return !rest.isEmpty()
+        && !rest.startsWith(".")
+        && !rest.contains("/..")
+        && rest.indexOf('`') < 0
+        && (rest.indexOf('$') < 0 || rest.endsWith("$$"));
   }
 
   static boolean isAsciiLetter(char c) {
