@@ -30,7 +30,11 @@ public final class RulePacks {
         new InfraAsCodeRules(),
         new AwsRules(),
         new GcpAzureRules(),
-        new PlatformRules());
+        new PlatformRules(),
+        new FilesystemRules(),
+        new DiskRules(),
+        new GitRules(),
+        new WindowsRules());
   }
 
   /** Program name to the pack that handles it. Two packs claiming one program is a bug. */
