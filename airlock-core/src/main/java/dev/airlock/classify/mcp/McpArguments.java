@@ -12,6 +12,7 @@ import dev.airlock.classify.http.HttpRequest;
 import dev.airlock.classify.shell.ShellClassifier;
 import dev.airlock.classify.sql.SqlClassifier;
 import dev.airlock.json.Json;
+import dev.airlock.json.JsonWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,17 @@ final class McpArguments {
           "run",
           "code");
   private static final Set<String> SQL_KEYS =
-      Set.of("sql", "query", "statement", "statements", "sql_query", "sqlquery", "querystring");
+      Set.of(
+          "sql",
+          "query",
+          "queries",
+          "statement",
+          "statements",
+          "sql_query",
+          "sqlquery",
+          "querystring",
+          "sqlstatements",
+          "sql_statements");
   private static final Set<String> URL_KEYS = Set.of("url", "uri", "endpoint", "href");
   private static final Set<String> PATH_KEYS =
       Set.of(
@@ -83,6 +94,8 @@ final class McpArguments {
           "profile",
           "branch",
           "dsn");
+
+  private static final Json.Obj EMPTY = new Json.Obj(Map.of());
 
   private final ShellClassifier shell;
   private final SqlClassifier sql;
@@ -145,8 +158,14 @@ final class McpArguments {
           }
         }
         int i = 0;
+        String key = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         for (Json item : a.items()) {
-          walk(call, tool, server, item, path + "[" + i++ + "]", scope, out, depth + 1);
+          String itemPath = path + "[" + i++ + "]";
+          if (item instanceof Json.Str(String v)) {
+            string(call, tool, server, key, v, null, EMPTY, itemPath, scope, out);
+          } else {
+            walk(call, tool, server, item, itemPath, scope, out, depth + 1);
+          }
         }
       }
       default -> {}
@@ -172,6 +191,28 @@ final class McpArguments {
       shell.classify("redis-cli " + v, s, out);
       return;
     }
+    if (isGraphqlMutation(key, v)) {
+      Json variables = parent.members().get("variables");
+      http.classify(
+          new HttpRequest(
+              "POST",
+              "mcp://" + call.server() + "/graphql",
+              List.of(),
+              "{\"query\":"
+                  + json(v)
+                  + (variables == null ? "" : ",\"variables\":" + JsonWriter.write(variables))
+                  + "}"),
+          s,
+          out);
+      return;
+    }
+    if (key.equals("command")
+        && (server.has("kubernetes") || server.has("k8s") || tool.has("kubectl"))
+        && v.indexOf(' ') < 0
+        && parent.string("resourceType") != null) {
+      shell.classify(kubectl(v, parent), s, out);
+      return;
+    }
     if (SQL_KEYS.contains(key)
         && (looksLikeSql(v)
             || !key.equals("query")
@@ -181,19 +222,11 @@ final class McpArguments {
             || server.has("supabase")
             || server.has("neon")
             || tool.has("sql"))) {
-      if (v.stripLeading().startsWith("mutation")
-          || (key.equals("query") && v.contains("mutation") && v.contains("{"))) {
-        http.classify(
-            new HttpRequest(
-                "POST",
-                "mcp://" + call.server() + "/graphql",
-                List.of(),
-                "{\"query\":" + json(v) + "}"),
-            s,
-            out);
-      } else {
-        sql.classify(v, s, out);
-      }
+      sql.classify(v, s, out);
+      return;
+    }
+    if (key.endsWith("_command") || key.endsWith("clicommand")) {
+      shell.classify(v, s, out);
       return;
     }
     if (SHELL_KEYS.contains(key)
@@ -384,6 +417,31 @@ final class McpArguments {
       return Severity.DESTRUCTIVE;
     }
     return Severity.SAFE;
+  }
+
+  /** A GraphQL document that holds a mutation, in an argument that carries one. */
+  private static boolean isGraphqlMutation(String key, String v) {
+    if (!(key.equals("query") || key.equals("graphql") || key.equals("document"))) {
+      return false;
+    }
+    String t = v.stripLeading();
+    return t.startsWith("mutation") || v.contains("mutation") && v.contains("{");
+  }
+
+  /** The kubectl command line a generic Kubernetes tool's arguments describe. */
+  private static String kubectl(String verb, Json.Obj args) {
+    StringBuilder sb = new StringBuilder("kubectl ").append(quote(verb));
+    for (String k : List.of("resourceType", "name")) {
+      String v = args.string(k);
+      if (v != null && !v.isBlank()) {
+        sb.append(' ').append(quote(v));
+      }
+    }
+    String ns = args.string("namespace");
+    if (ns != null && !ns.isBlank()) {
+      sb.append(" -n ").append(quote(ns));
+    }
+    return sb.toString();
   }
 
   private static String quote(String s) {

@@ -44,6 +44,7 @@ public final class McpClassifier {
     }
     int before = out.findings().size();
     Severity argumentWorst = arguments.classify(call, tool, server, s, out);
+    McpSignals.classify(call, tool, server, s, out);
     nameFinding(call, tool, server, s, out, argumentWorst);
     annotations(call, s, out, before);
   }
@@ -86,6 +87,30 @@ public final class McpClassifier {
                   + (resource.isEmpty() ? "something" : resource)
                   + (wide ? ", with a wide blast radius" : "")
                   + extra)
+          .evidence(0, 0, call.tool())
+          .addTo(out);
+      return;
+    }
+    if (!tool.startsWith(ToolName.READ)
+        && (tool.has(McpSignals.DISRUPT)
+            || tool.has(ToolName.SETTINGS) && tool.has(ToolName.WRITE_FILE))) {
+      String verb =
+          tool.has(McpSignals.DISRUPT)
+              ? tool.first(McpSignals.DISRUPT)
+              : tool.first(ToolName.WRITE_FILE);
+      scope
+          .finding(Kind.MCP, "mcp.tool.disrupt")
+          .program(program)
+          .verb(verb)
+          .resource(resource)
+          .severity(Severity.DESTRUCTIVE)
+          .reason(
+              "the tool "
+                  + call.tool()
+                  + (tool.has(McpSignals.DISRUPT)
+                      ? " " + verb + "s something that is running, billed or relied on"
+                      : " overwrites configuration or secrets the running service depends on")
+                  + (resource.isEmpty() ? "" : " (" + resource + ")"))
           .evidence(0, 0, call.tool())
           .addTo(out);
       return;

@@ -162,7 +162,12 @@ record ToolName(List<String> words) {
           "append",
           "patch",
           "set",
+          "upsert",
           "upload");
+
+  /** What a running service reads its configuration and secrets from. */
+  static final Set<String> SETTINGS =
+      Set.of("variable", "variables", "var", "vars", "env", "config", "secret", "secrets");
 
   static final Set<String> TOKEN =
       Set.of(

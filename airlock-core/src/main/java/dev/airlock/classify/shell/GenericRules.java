@@ -1,6 +1,7 @@
 package dev.airlock.classify.shell;
 
 import dev.airlock.action.Environment;
+import dev.airlock.classify.Access;
 import dev.airlock.classify.Severity;
 import dev.airlock.classify.env.EnvironmentMarkers;
 import java.util.Locale;
@@ -53,6 +54,11 @@ final class GenericRules {
           "echo",
           "printf",
           "which",
+          "type",
+          "select-string",
+          "get-content",
+          "get-childitem",
+          "get-item",
           "whereis",
           "whoami",
           "id",
@@ -324,6 +330,10 @@ final class GenericRules {
       Awk.classify(inv, walk);
       return;
     }
+    if (p.equals("sed") || p.equals("gsed")) {
+      sed(inv, walk);
+      return;
+    }
     if (READ_ONLY.contains(p)) {
       walk.finding(inv, "shell.read-only")
           .verb("read")
@@ -340,6 +350,28 @@ final class GenericRules {
         .verb("run")
         .severity(Severity.SAFE)
         .reason("no rule for " + p + "; nothing destructive recognised in how it is called")
+        .addTo(walk.analysis());
+  }
+
+  /**
+   * {@code sed}: its script is text, not a subcommand. Without {@code -i} it only prints; with it
+   * it edits the named files in place, which is a change git or an editor's undo can take back.
+   */
+  private static void sed(Invocation inv, ShellWalk walk) {
+    boolean inPlace = false;
+    for (Arg a : inv.args()) {
+      String v = a.value();
+      if (v.equals("--in-place")
+          || v.startsWith("--in-place=")
+          || v.startsWith("-") && !v.startsWith("--") && v.indexOf('i') > 0) {
+        inPlace = true;
+      }
+    }
+    walk.finding(inv, inPlace ? "shell.sed.in-place" : "shell.read-only")
+        .verb(inPlace ? "edit" : "read")
+        .severity(Severity.SAFE)
+        .access(inPlace ? Access.WRITE : Access.READ)
+        .reason(inPlace ? "sed -i edits the named files in place" : "sed without -i only prints")
         .addTo(walk.analysis());
   }
 

@@ -75,7 +75,7 @@ final class WordResolver {
           }
           sb.append('~').append(t.user());
         }
-        case Param p -> flags = param(p, sb, flags);
+        case Param p -> flags = param(p, sb, flags, inQuotes);
         case CommandSub c -> {
           sink.commandSub(c);
           sb.append(c.backtick() ? "`...`" : "$(...)");
@@ -100,7 +100,7 @@ final class WordResolver {
     return flags;
   }
 
-  private int param(Param p, StringBuilder sb, int flags) {
+  private int param(Param p, StringBuilder sb, int flags, boolean inQuotes) {
     for (Word w : p.nested()) {
       sink.nestedWord(w);
     }
@@ -113,10 +113,22 @@ final class WordResolver {
       String v = bindings.value(name);
       if (v != null) {
         sb.append(v);
-        return flags;
+        // Unquoted, a value with blanks is split into several words ("rm -rf" runs rm with -rf);
+        // the word as one string would misname the program, so it counts as not known.
+        return !inQuotes && hasBlank(v) ? flags | Arg.DYNAMIC : flags;
       }
     }
     sb.append(p.raw());
     return flags | Arg.DYNAMIC;
+  }
+
+  private static boolean hasBlank(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -178,6 +178,10 @@ final class CodeSafety {
       }
     }
     int found = judge(inv, ctx, scan, lang, via, env, 0);
+    found += templateShell(inv, ctx, code, lang, via, env);
+    if (found == 0) {
+      found += bareCalls(inv, ctx, code, lang, via);
+    }
     if (found == 0) {
       ctx.finding(inv, "shell.interp.no-danger")
           .verb("run-code")
@@ -346,6 +350,7 @@ final class CodeSafety {
               || name.startsWith(".");
       case JS ->
           q.equals("fs")
+              || q.equals("Deno")
               || q.endsWith("promises")
               || q.equals("fse")
               || q.equals("fsp")
@@ -589,6 +594,87 @@ final class CodeSafety {
         || args.contains("HOME")
         || args.contains("Dir.home")
         || args.contains("USERPROFILE");
+  }
+
+  /** Functions Perl and PHP programs call without parentheses or pass by name as callbacks. */
+  private static final List<String> BARE_DELETES =
+      List.of("unlink", "rmdir", "rmtree", "remove_tree", "system", "exec", "shell_exec");
+
+  /**
+   * Perl's {@code unlink glob "*.db"} and PHP's {@code array_map("unlink", ...)}: a deleting or
+   * shelling-out function named without a call the scanner can read. Its target is not known.
+   */
+  private static int bareCalls(
+      Invocation inv, ShellContext ctx, String code, Lang lang, String via) {
+    if (lang != Lang.PERL && lang != Lang.PHP) {
+      return 0;
+    }
+    for (String name : BARE_DELETES) {
+      int at = wordAt(code, name);
+      if (at >= 0) {
+        ctx.finding(inv, "shell.interp.bare-call")
+            .verb(name.contains("rm") || name.contains("unlink") ? "delete" : "run")
+            .severity(Severity.DESTRUCTIVE)
+            .reason(
+                via
+                    + " uses "
+                    + name
+                    + " on targets Airlock cannot read from the code; held for a person")
+            .addTo(ctx.analysis());
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  /** Bun's shell, {@code Bun.$`rm -rf dir`} (or {@code $`...`} imported from bun). */
+  private static int templateShell(
+      Invocation inv, ShellContext ctx, String code, Lang lang, String via, Environment env) {
+    if (lang != Lang.JS) {
+      return 0;
+    }
+    int found = 0;
+    int from = 0;
+    while (true) {
+      int at = code.indexOf("$`", from);
+      if (at < 0 || found > 8) {
+        return found;
+      }
+      int end = code.indexOf('`', at + 2);
+      if (end < 0) {
+        end = code.length();
+      }
+      boolean bun =
+          at >= 4 && code.startsWith("Bun.", at - 4)
+              || code.contains("\"bun\"")
+              || code.contains("'bun'");
+      if (bun) {
+        ctx.shell(inv, synthetic(inv, code.substring(at + 2, end)), via + " Bun.$", env);
+        found++;
+      }
+      from = end + 1;
+    }
+  }
+
+  private static int wordAt(String code, String word) {
+    int from = 0;
+    while (true) {
+      int at = code.indexOf(word, from);
+      if (at < 0) {
+        return -1;
+      }
+      int end = at + word.length();
+      boolean startOk = at == 0 || !isWordChar(code.charAt(at - 1));
+      boolean endOk = end == code.length() || !isWordChar(code.charAt(end));
+      if (startOk && endOk) {
+        return at;
+      }
+      from = end;
+    }
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '>';
   }
 
   private static Arg synthetic(Invocation inv, String value) {

@@ -37,7 +37,7 @@ final class FilesystemRules implements CommandRules {
   public Set<String> programs() {
     return Set.of(
         ("rm rmdir unlink shred srm wipe scrub truncate mv cp ln install tee "
-                + "chmod chown chgrp rsync find")
+                + "chmod chown chgrp rsync find rimraf del-cli")
             .split(" "));
   }
 
@@ -54,8 +54,22 @@ final class FilesystemRules implements CommandRules {
       case "chmod", "chown", "chgrp" -> Permissions.classify(inv, ctx);
       case "rsync" -> RsyncCommand.classify(inv, ctx);
       case "find" -> FindCommand.classify(inv, ctx);
+      case "rimraf", "del-cli" -> nodeDelete(inv, ctx);
       default -> {}
     }
+  }
+
+  /**
+   * {@code rimraf} and {@code del-cli}: the npm packages that delete paths and globs recursively.
+   */
+  private static void nodeDelete(Invocation inv, ShellContext ctx) {
+    List<Arg> targets = new ArrayList<>();
+    for (Arg a : inv.args()) {
+      if (!a.value().startsWith("-") && !a.value().startsWith("!")) {
+        targets.add(a);
+      }
+    }
+    delete(inv, ctx, targets, true, "shell.fs." + inv.program(), "");
   }
 
   // ---- rm

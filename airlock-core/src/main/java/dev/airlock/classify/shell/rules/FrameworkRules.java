@@ -60,7 +60,7 @@ public final class FrameworkRules implements CommandRules {
 
   @Override
   public Set<String> programs() {
-    return Set.of("rails", "rake", "artisan", "django-admin");
+    return Set.of("rails", "rake", "artisan", "django-admin", "mix", "dotnet");
   }
 
   @Override
@@ -69,9 +69,53 @@ public final class FrameworkRules implements CommandRules {
     switch (inv.program()) {
       case "artisan" -> delegate(r, "php", "artisan");
       case "django-admin" -> delegate(r, "python", "django-admin");
+      case "mix", "dotnet" -> tasks(r);
       default -> rails(r);
     }
     r.finish("command", "run", "nothing destructive recognised");
+  }
+
+  /**
+   * Elixir's {@code mix} tasks ({@code ecto.drop}, {@code ecto.reset}) and the .NET CLI ({@code
+   * dotnet ef database drop}): a task or subcommand named like one that deletes is destructive,
+   * applying migrations is judged as migrations, anything else runs without a finding here.
+   */
+  private static void tasks(Reporter r) {
+    Invocation inv = r.invocation();
+    String program = inv.program();
+    StringBuilder words = new StringBuilder();
+    for (Arg a : inv.args()) {
+      if (a.isOption()) {
+        continue;
+      }
+      String v = a.value();
+      words.append(words.isEmpty() ? "" : " ").append(v);
+      for (String w : v.split("[.:_\\-]")) {
+        if (DESTROY_WORDS.contains(w) && !w.equals("clean")) {
+          r.add(
+              program + "-destructive-task",
+              w,
+              "the database",
+              Severity.DESTRUCTIVE,
+              program
+                  + " "
+                  + v
+                  + " is named like a task that deletes data; its body is not"
+                  + " inspected");
+          return;
+        }
+      }
+    }
+    String all = words.toString();
+    if (all.equals("ecto.migrate") || all.equals("ef database update")) {
+      r.migrations(program + "-migrate", all, "the database", program + " " + all);
+      return;
+    }
+    r.write(
+        program + "-task",
+        all,
+        "",
+        "runs " + program + " " + all + "; nothing destructive recognised");
   }
 
   private static void delegate(Reporter r, String interpreter, String script) {

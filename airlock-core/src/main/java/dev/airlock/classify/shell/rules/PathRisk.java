@@ -257,7 +257,7 @@ public final class PathRisk {
       case DATA -> recursive && wideData(r) ? Severity.CATASTROPHIC : Severity.DESTRUCTIVE;
       case SYSTEM_PART, HOME_SECRETS, HOME_CONFIG, PROJECT_CRITICAL, CWD_ALL, DEVICE, SPECIAL ->
           Severity.DESTRUCTIVE;
-      case DYNAMIC -> recursive || glob ? Severity.DESTRUCTIVE : Severity.SAFE;
+      case DYNAMIC -> recursive || glob ? Severity.DESTRUCTIVE : Severity.UNKNOWN;
       case OTHER -> recursive || r.matchAll() ? Severity.DESTRUCTIVE : Severity.SAFE;
       case REGENERABLE -> Severity.SAFE;
     };
