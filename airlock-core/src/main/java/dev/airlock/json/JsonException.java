@@ -5,7 +5,9 @@ public final class JsonException extends Exception {
   private static final long serialVersionUID = 1L;
 
   public JsonException(String message) {
-    super(message);
+    // No stack trace: this is a verdict about input (bodies are often not JSON), not a bug, and
+    // filling one in costs more than classifying the request.
+    super(message, null, false, false);
   }
 
   public JsonException(String message, Throwable cause) {

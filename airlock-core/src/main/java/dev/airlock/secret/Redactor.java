@@ -98,7 +98,7 @@ public final class Redactor {
     if (lower.contains("authoriz")) {
       s = replace(AUTH_HEADER, s, 3);
     }
-    if (containsAny(s, TOKEN_MARKERS)) {
+    if (mayHoldToken(s)) {
       s = KNOWN_TOKEN.matcher(s).replaceAll(MASK);
     }
     if (s.indexOf('@') >= 0 && s.contains("://")) {
@@ -121,6 +121,31 @@ public final class Redactor {
       s = replace(REDIS_PASSWORD, s, 2);
     }
     return s;
+  }
+
+  /**
+   * Whether a {@link #TOKEN_MARKERS} fragment starts a word in the text ({@code ghp_}, {@code sk-},
+   * {@code AKIA} ...; {@code _live_} and {@code _test_} anywhere): the cheap test that keeps
+   * ordinary words such as "high" or "disk-" away from the token pattern.
+   */
+  private static boolean mayHoldToken(String s) {
+    for (String m : TOKEN_MARKERS) {
+      boolean inside = m.charAt(0) == '_';
+      for (int at = s.indexOf(m); at >= 0; at = s.indexOf(m, at + 1)) {
+        if (!inside && at > 0 && Character.isLetterOrDigit(s.charAt(at - 1))) {
+          continue;
+        }
+        if (m.equals("gh")
+            && !(at + 3 < s.length()
+                && "pousr".indexOf(s.charAt(at + 2)) >= 0
+                && s.charAt(at + 3) == '_')
+            && !s.startsWith("github_pat_", at)) {
+          continue;
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean containsAny(String s, List<String> fragments) {
