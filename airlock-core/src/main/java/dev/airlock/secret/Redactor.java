@@ -1,7 +1,6 @@
 package dev.airlock.secret;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,9 +75,11 @@ public final class Redactor {
           "gh", "_live_", "_test_", "whsec_", "xox", "AKIA", "ASIA", "AIza", "glpat-", "npm_",
           "sbp_", "dop_v1_", "HRKU-", "sk-", "eyJ");
 
-  /** Lower-case fragments at least one of which every key-value or flag secret contains. */
-  private static final List<String> SECRET_WORDS =
-      List.of("pass", "pwd", "secret", "token", "key", "credential");
+  private static final int W_AUTH = 1;
+  private static final int W_SECRET = 2;
+  private static final int W_SQL_PASSWORD = 4;
+  private static final int W_MYSQL = 8;
+  private static final int W_REDIS = 16;
 
   private static final Pattern MYSQL_PASSWORD =
       Pattern.compile("(\\s-p)(?!\\s)(?:\"(?!\\$)[^\"]*\"|'[^']*'|(?![\"$])\\S+)");
@@ -91,11 +92,11 @@ public final class Redactor {
       return text;
     }
     String s = text;
-    String lower = s.toLowerCase(Locale.ROOT);
+    int words = words(s);
     if (s.indexOf("PRIVATE KEY") >= 0) {
       s = PRIVATE_KEY.matcher(s).replaceAll("[private key " + MASK + "]");
     }
-    if (lower.contains("authoriz")) {
+    if ((words & W_AUTH) != 0) {
       s = replace(AUTH_HEADER, s, 3);
     }
     if (mayHoldToken(s)) {
@@ -104,20 +105,20 @@ public final class Redactor {
     if (s.indexOf('@') >= 0 && s.contains("://")) {
       s = URL_PASSWORD.matcher(s).replaceAll("$1:" + MASK + "@");
     }
-    boolean secretWord = containsAny(lower, SECRET_WORDS);
+    boolean secretWord = (words & W_SECRET) != 0;
     if (secretWord && (s.indexOf('=') >= 0 || s.indexOf(':') >= 0)) {
       s = replace(KEY_VALUE, s, 2);
     }
     if (secretWord && s.indexOf("--") >= 0) {
       s = replace(SECRET_FLAG, s, 2);
     }
-    if (lower.contains("password") || lower.contains("identified")) {
+    if ((words & W_SQL_PASSWORD) != 0) {
       s = replace(SQL_PASSWORD, s, 2);
     }
-    if (lower.contains("mysql") || lower.contains("mariadb")) {
+    if ((words & W_MYSQL) != 0) {
       s = MYSQL_PASSWORD.matcher(s).replaceAll("$1" + MASK);
     }
-    if (lower.contains("redis")) {
+    if ((words & W_REDIS) != 0) {
       s = replace(REDIS_PASSWORD, s, 2);
     }
     return s;
@@ -148,13 +149,40 @@ public final class Redactor {
     return false;
   }
 
-  private static boolean containsAny(String s, List<String> fragments) {
-    for (String f : fragments) {
-      if (s.contains(f)) {
-        return true;
+  /**
+   * Which of the words the patterns need occur in the text, ignoring case, in one pass and without
+   * copying it: {@code authoriz}; a secret word ({@code pass}, {@code pwd}, {@code secret}, {@code
+   * token}, {@code key}, {@code credential}); {@code password} or {@code identified}; {@code mysql}
+   * or {@code mariadb}; {@code redis}.
+   */
+  private static int words(String s) {
+    int found = 0;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      switch (s.charAt(i) | 0x20) {
+        case 'a' -> found |= at(s, i, "authoriz") ? W_AUTH : 0;
+        case 'p' -> {
+          if (at(s, i, "pass")) {
+            found |= W_SECRET | (at(s, i, "password") ? W_SQL_PASSWORD : 0);
+          } else if (at(s, i, "pwd")) {
+            found |= W_SECRET;
+          }
+        }
+        case 's' -> found |= at(s, i, "secret") ? W_SECRET : 0;
+        case 't' -> found |= at(s, i, "token") ? W_SECRET : 0;
+        case 'k' -> found |= at(s, i, "key") ? W_SECRET : 0;
+        case 'c' -> found |= at(s, i, "credential") ? W_SECRET : 0;
+        case 'i' -> found |= at(s, i, "identified") ? W_SQL_PASSWORD : 0;
+        case 'm' -> found |= at(s, i, "mysql") || at(s, i, "mariadb") ? W_MYSQL : 0;
+        case 'r' -> found |= at(s, i, "redis") ? W_REDIS : 0;
+        default -> {}
       }
     }
-    return false;
+    return found;
+  }
+
+  private static boolean at(String s, int i, String lowerWord) {
+    return s.regionMatches(true, i, lowerWord, 0, lowerWord.length());
   }
 
   private static String replace(Pattern pattern, String s, int group) {
