@@ -201,6 +201,9 @@ final class Pass {
         && LexicalRules.narrowDml(this, st, verb)) {
       return true;
     }
+    if (groups.length == 0 && !nestedEffects && FastPaths.judge(this, st, verb)) {
+      return true;
+    }
     String why;
     if (st.size() > MAX_PARSE_TOKENS) {
       why = "too long for JSqlParser (" + st.size() + " tokens)";

@@ -81,6 +81,32 @@ final class TokenDdl {
 
   /** CREATE read from tokens: a write that loses nothing, unless a statement hides inside it. */
   static void create(Pass p, Stmt st, int verb) {
+    int k = hiddenWrite(st, verb);
+    if (k >= 0) {
+      p.effect(st, "sql.not-understood")
+          .verb("create")
+          .unknown()
+          .reason(
+              "could not parse this CREATE and it contains "
+                  + st.lx.text(k).toUpperCase(Locale.ROOT))
+          .emit();
+      return;
+    }
+    String target = Procedures.createTarget(st, verb);
+    p.effect(st, "sql.create")
+        .verb("create")
+        .resource(target)
+        .safe()
+        .access(Access.WRITE)
+        .reason("creates " + (target.isEmpty() ? "an object" : target) + "; nothing is lost")
+        .emit();
+  }
+
+  /**
+   * The first DELETE, UPDATE, INSERT, DROP, TRUNCATE or MERGE that starts a statement inside the
+   * CREATE at verb (outside nested groups), or -1.
+   */
+  static int hiddenWrite(Stmt st, int verb) {
     for (int k = verb + 1; k < st.to; k++) {
       int kk = st.kw(k);
       if ((kk == Kw.DELETE
@@ -92,23 +118,9 @@ final class TokenDdl {
           && !st.inGroup(k)
           && st.isWriteAt(k, verb, false)
           && TokenDml.startsStatement(st, k)) {
-        p.effect(st, "sql.not-understood")
-            .verb("create")
-            .unknown()
-            .reason(
-                "could not parse this CREATE and it contains "
-                    + st.lx.text(k).toUpperCase(Locale.ROOT))
-            .emit();
-        return;
+        return k;
       }
     }
-    String target = Procedures.createTarget(st, verb);
-    p.effect(st, "sql.create")
-        .verb("create")
-        .resource(target)
-        .safe()
-        .access(Access.WRITE)
-        .reason("creates " + (target.isEmpty() ? "an object" : target) + "; nothing is lost")
-        .emit();
+    return -1;
   }
 }

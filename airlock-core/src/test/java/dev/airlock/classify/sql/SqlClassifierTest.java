@@ -106,11 +106,15 @@ class SqlClassifierTest {
     Trace.Recording trace = Trace.recording();
     Analysis out = new Analysis(Limits.DEFAULT, trace);
     new SqlClassifier()
-        .classify("SELECT 1; DROP TABLE audit_log;", Scope.root("sql", Environment.UNKNOWN), out);
+        .classify(
+            "SELECT 1; DROP TABLE audit_log; DROP TABLE a, b;",
+            Scope.root("sql", Environment.UNKNOWN),
+            out);
     assertThat(trace.lines()).hasSize(1);
     assertThat(trace.lines().get(0))
-        .startsWith("sql: 2 statements; #1 SELECT (safe, read, judged by the lexer")
-        .contains("#2 DROP TABLE audit_log (catastrophic, parsed by JSqlParser)");
+        .startsWith("sql: 3 statements; #1 SELECT (safe, read, judged by the lexer")
+        .contains("#2 DROP TABLE audit_log (catastrophic, judged by the lexer: plain DROP)")
+        .contains("#3 DROP TABLE a, b (catastrophic, parsed by JSqlParser)");
   }
 
   @Test

@@ -1,0 +1,282 @@
+package dev.airlock.classify.sql;
+
+import dev.airlock.classify.Access;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Common DDL and DML shapes judged from tokens alone, before JSqlParser would be asked: a plain
+ * DROP of one table, view, index, schema or database, TRUNCATE of one table, DELETE or UPDATE of
+ * one table with no WHERE clause, CREATE TABLE, INDEX or VIEW with no statement inside, and ALTER
+ * TABLE ... ADD. Each shape is matched strictly (plain names, nothing after them but CASCADE or
+ * RESTRICT) and yields exactly the finding the parser path yields for it; anything else returns
+ * false and goes on to the parser as before.
+ */
+final class FastPaths {
+
+  private FastPaths() {}
+
+  /** Whether the fast paths are taken; tests turn them off to compare with the parser path. */
+  static boolean enabled = true;
+
+  /** Judges the statement if its shape is one of the fast paths; false hands it on. */
+  static boolean judge(Pass p, Stmt st, int verb) {
+    if (!enabled || verb != st.from) {
+      return false;
+    }
+    int k = st.kw(verb);
+    if (k == Kw.DROP) {
+      return drop(p, st, verb);
+    }
+    if (k == Kw.TRUNCATE) {
+      return truncate(p, st, verb);
+    }
+    if (k == Kw.DELETE) {
+      return deleteAll(p, st, verb);
+    }
+    if (k == Kw.UPDATE) {
+      return updateAll(p, st, verb);
+    }
+    if (k == Kw.CREATE) {
+      return create(p, st, verb);
+    }
+    if (k == Kw.ALTER) {
+      return alterAdd(p, st, verb);
+    }
+    return false;
+  }
+
+  /** DROP TABLE|VIEW|INDEX|SCHEMA|DATABASE [IF EXISTS] name [CASCADE|RESTRICT]. */
+  private static boolean drop(Pass p, Stmt st, int verb) {
+    int t = verb + 1;
+    int k = st.kw(t);
+    if (k != Kw.TABLE && k != Kw.VIEW && k != Kw.INDEX && k != Kw.SCHEMA && k != Kw.DATABASE) {
+      return false;
+    }
+    int n = t + 1;
+    if (st.is(n, Kw.IF) && st.is(n + 1, Kw.EXISTS)) {
+      n += 2;
+    }
+    int end = plainNameEnd(st, n);
+    if (end < 0) {
+      return false;
+    }
+    String note = "";
+    if (end < st.to) {
+      if (end + 1 != st.to) {
+        return false;
+      }
+      if (st.is(end, Kw.CASCADE)) {
+        note = "; CASCADE also drops the objects that depend on it";
+      } else if (!TokenDml.wordIs(st, end, "RESTRICT")) {
+        return false;
+      }
+    }
+    p.how = "judged by the lexer: plain DROP";
+    String type = st.lx.text(t).toUpperCase(Locale.ROOT);
+    Verdicts.drop(p, st, type, List.of(st.qualifiedName(n)), note);
+    return true;
+  }
+
+  /** TRUNCATE [TABLE] name [CASCADE]. */
+  private static boolean truncate(Pass p, Stmt st, int verb) {
+    int n = st.is(verb + 1, Kw.TABLE) ? verb + 2 : verb + 1;
+    int end = plainNameEnd(st, n);
+    if (end < 0) {
+      return false;
+    }
+    String note = "";
+    if (end < st.to) {
+      if (end + 1 != st.to || !st.is(end, Kw.CASCADE)) {
+        return false;
+      }
+      note = "; CASCADE also empties the tables that refer to it";
+    }
+    p.how = "judged by the lexer: plain TRUNCATE";
+    Verdicts.truncate(p, st, List.of(st.qualifiedName(n)), note);
+    return true;
+  }
+
+  /** DELETE FROM name, with nothing after it. */
+  private static boolean deleteAll(Pass p, Stmt st, int verb) {
+    if (!st.is(verb + 1, Kw.FROM)) {
+      return false;
+    }
+    int n = verb + 2;
+    if (plainNameEnd(st, n) != st.to) {
+      return false;
+    }
+    p.how = "judged by the lexer: DELETE without WHERE";
+    Verdicts.modify(p, st, "delete", st.qualifiedName(n), Verdicts.Filter.NONE, "");
+    return true;
+  }
+
+  /** UPDATE name SET column = value [, column = value ...], with nothing after it. */
+  private static boolean updateAll(Pass p, Stmt st, int verb) {
+    int n = verb + 1;
+    int j = plainNameEnd(st, n);
+    if (j < 0 || !st.is(j, Kw.SET)) {
+      return false;
+    }
+    j++;
+    while (true) {
+      if (!plainPart(st, j) || !isOp(st, j + 1, "=")) {
+        return false;
+      }
+      j += 2;
+      if (isOp(st, j, "-") && st.type(j + 1) == Lexed.NUMBER) {
+        j++;
+      }
+      if (!simpleValue(st, j)) {
+        return false;
+      }
+      j++;
+      if (j == st.to) {
+        break;
+      }
+      if (st.type(j) != Lexed.COMMA) {
+        return false;
+      }
+      j++;
+    }
+    p.how = "judged by the lexer: UPDATE without WHERE";
+    Verdicts.modify(p, st, "update", st.qualifiedName(n), Verdicts.Filter.NONE, "");
+    return true;
+  }
+
+  /**
+   * CREATE [OR REPLACE] [UNIQUE|TEMP|TEMPORARY|MATERIALIZED] TABLE|INDEX|VIEW with no DELETE,
+   * UPDATE, INSERT, DROP, TRUNCATE or MERGE statement inside: the parser and the lexer both call it
+   * a create that loses nothing.
+   */
+  private static boolean create(Pass p, Stmt st, int verb) {
+    int t = verb + 1;
+    if (st.is(t, Kw.OR) && st.is(t + 1, Kw.REPLACE)) {
+      t += 2;
+    }
+    if (TokenDml.wordIs(st, t, "UNIQUE")
+        || TokenDml.wordIs(st, t, "TEMP")
+        || TokenDml.wordIs(st, t, "TEMPORARY")
+        || TokenDml.wordIs(st, t, "MATERIALIZED")) {
+      t++;
+    }
+    int k = st.kw(t);
+    if ((k != Kw.TABLE && k != Kw.INDEX && k != Kw.VIEW)
+        || Procedures.typeIndex(st, verb) != t
+        || TokenDdl.hiddenWrite(st, verb) >= 0) {
+      return false;
+    }
+    String target = Procedures.createTarget(st, verb);
+    p.how = "judged by the lexer: CREATE with nothing inside that writes";
+    p.effect(st, "sql.create")
+        .verb("create")
+        .resource(target)
+        .safe()
+        .access(Access.WRITE)
+        .reason("creates " + target + "; nothing is lost")
+        .emit();
+    return true;
+  }
+
+  /** ALTER TABLE name ADD ..., with no DROP, TRUNCATE or DISCARD anywhere in it. */
+  private static boolean alterAdd(Pass p, Stmt st, int verb) {
+    if (!st.is(verb + 1, Kw.TABLE)) {
+      return false;
+    }
+    int n = verb + 2;
+    int j = plainNameEnd(st, n);
+    if (j < 0 || !TokenDml.wordIs(st, j, "ADD")) {
+      return false;
+    }
+    for (int i = j + 1; i < st.to; i++) {
+      int k = st.kw(i);
+      if (k == Kw.DROP || k == Kw.TRUNCATE || k == Kw.DISCARD) {
+        return false;
+      }
+    }
+    String table = st.qualifiedName(n);
+    p.how = "judged by the lexer: ALTER TABLE ... ADD";
+    p.effect(st, "sql.alter")
+        .verb("alter table")
+        .resource("table " + table)
+        .env(Verdicts.object(table))
+        .safe()
+        .access(Access.WRITE)
+        .reason("alters table " + table + "; nothing is dropped")
+        .emit();
+    return true;
+  }
+
+  /**
+   * The token after a plain name of one to three parts that starts at i, or -1. A plain part is a
+   * word that is no keyword, or a quoted identifier of letters, digits, underscores and spaces; the
+   * parts are joined by single dots.
+   */
+  static int plainNameEnd(Stmt st, int i) {
+    int j = i;
+    for (int parts = 1; parts <= 3; parts++) {
+      if (!plainPart(st, j)) {
+        return -1;
+      }
+      j++;
+      if (st.type(j) != Lexed.DOT) {
+        return j;
+      }
+      j++;
+    }
+    return -1;
+  }
+
+  private static boolean plainPart(Stmt st, int i) {
+    byte t = st.type(i);
+    Lexed lx = st.lx;
+    int s = lx.start[Math.max(0, Math.min(i, lx.count - 1))];
+    int e = lx.end[Math.max(0, Math.min(i, lx.count - 1))];
+    if (t == Lexed.WORD) {
+      return st.kw(i) == Kw.NONE && plainChars(lx.text, s, e);
+    }
+    if (t == Lexed.QIDENT) {
+      return e - s >= 3 && plainChars(lx.text, s + 1, e - 1) && lx.text.charAt(s + 1) != ' ';
+    }
+    return false;
+  }
+
+  private static boolean plainChars(String text, int s, int e) {
+    if (s >= e) {
+      return false;
+    }
+    char first = text.charAt(s);
+    if (first >= '0' && first <= '9') {
+      return false;
+    }
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == ' ';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isOp(Stmt st, int i, String op) {
+    return st.type(i) == Lexed.OP
+        && st.lx.end[i] - st.lx.start[i] == op.length()
+        && st.lx.text.startsWith(op, st.lx.start[i]);
+  }
+
+  /** A literal, a parameter, NULL, TRUE, FALSE or a plain column name. */
+  private static boolean simpleValue(Stmt st, int i) {
+    byte t = st.type(i);
+    if (t == Lexed.NUMBER || t == Lexed.STRING || t == Lexed.PARAM) {
+      return true;
+    }
+    int k = st.kw(i);
+    return k == Kw.NULL || k == Kw.TRUE || k == Kw.FALSE || plainPart(st, i);
+  }
+}
