@@ -80,6 +80,7 @@ public final class Redactor {
   private static final int W_SQL_PASSWORD = 4;
   private static final int W_MYSQL = 8;
   private static final int W_REDIS = 16;
+  private static final int W_ASSIGNED = 32;
 
   private static final Pattern MYSQL_PASSWORD =
       Pattern.compile("(\\s-p)(?!\\s)(?:\"(?!\\$)[^\"]*\"|'[^']*'|(?![\"$])\\S+)");
@@ -106,7 +107,7 @@ public final class Redactor {
       s = URL_PASSWORD.matcher(s).replaceAll("$1:" + MASK + "@");
     }
     boolean secretWord = (words & W_SECRET) != 0;
-    if (secretWord && (s.indexOf('=') >= 0 || s.indexOf(':') >= 0)) {
+    if ((words & W_ASSIGNED) != 0) {
       s = replace(KEY_VALUE, s, 2);
     }
     if (secretWord && s.indexOf("--") >= 0) {
@@ -163,15 +164,15 @@ public final class Redactor {
         case 'a' -> found |= at(s, i, "authoriz") ? W_AUTH : 0;
         case 'p' -> {
           if (at(s, i, "pass")) {
-            found |= W_SECRET | (at(s, i, "password") ? W_SQL_PASSWORD : 0);
+            found |= secret(s, i + 4) | (at(s, i, "password") ? W_SQL_PASSWORD : 0);
           } else if (at(s, i, "pwd")) {
-            found |= W_SECRET;
+            found |= secret(s, i + 3);
           }
         }
-        case 's' -> found |= at(s, i, "secret") ? W_SECRET : 0;
-        case 't' -> found |= at(s, i, "token") ? W_SECRET : 0;
-        case 'k' -> found |= at(s, i, "key") ? W_SECRET : 0;
-        case 'c' -> found |= at(s, i, "credential") ? W_SECRET : 0;
+        case 's' -> found |= at(s, i, "secret") ? secret(s, i + 6) : 0;
+        case 't' -> found |= at(s, i, "token") ? secret(s, i + 5) : 0;
+        case 'k' -> found |= at(s, i, "key") ? secret(s, i + 3) : 0;
+        case 'c' -> found |= at(s, i, "credential") ? secret(s, i + 10) : 0;
         case 'i' -> found |= at(s, i, "identified") ? W_SQL_PASSWORD : 0;
         case 'm' -> found |= at(s, i, "mysql") || at(s, i, "mariadb") ? W_MYSQL : 0;
         case 'r' -> found |= at(s, i, "redis") ? W_REDIS : 0;
@@ -181,8 +182,42 @@ public final class Redactor {
     return found;
   }
 
+  /**
+   * A secret word ending at {@code end}; also {@code W_ASSIGNED} when the name it ends is followed
+   * by {@code :} or {@code =} ({@code api_key = x}, {@code "password": "x"}), which is what {@link
+   * #KEY_VALUE} needs.
+   */
+  private static int secret(String s, int end) {
+    int n = s.length();
+    int j = end;
+    while (j < n
+        && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_' || s.charAt(j) == '-')) {
+      j++;
+    }
+    if (j < n && s.charAt(j) == '\\') {
+      j++;
+    }
+    if (j < n && (s.charAt(j) == '"' || s.charAt(j) == '\'')) {
+      j++;
+    }
+    while (j < n && Character.isWhitespace(s.charAt(j))) {
+      j++;
+    }
+    return j < n && (s.charAt(j) == ':' || s.charAt(j) == '=') ? W_SECRET | W_ASSIGNED : W_SECRET;
+  }
+
+  /** Whether the lower-case ASCII word starts at {@code i}, ignoring ASCII case. */
   private static boolean at(String s, int i, String lowerWord) {
-    return s.regionMatches(true, i, lowerWord, 0, lowerWord.length());
+    int n = lowerWord.length();
+    if (i + n > s.length()) {
+      return false;
+    }
+    for (int j = 1; j < n; j++) {
+      if ((s.charAt(i + j) | 0x20) != lowerWord.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String replace(Pattern pattern, String s, int group) {
