@@ -75,6 +75,30 @@ public final class Redactor {
           "gh", "_live_", "_test_", "whsec_", "xox", "AKIA", "ASIA", "AIza", "glpat-", "npm_",
           "sbp_", "dop_v1_", "HRKU-", "sk-", "eyJ");
 
+  /**
+   * For each first letter (by its low five bits) of a word {@link #words} looks for, the second
+   * letters that can follow it: the scan only stops where two letters could start such a word.
+   */
+  private static final int[] SECOND = new int[32];
+
+  static {
+    for (String w :
+        List.of(
+            "authoriz",
+            "pass",
+            "pwd",
+            "secret",
+            "token",
+            "key",
+            "credential",
+            "identified",
+            "mysql",
+            "mariadb",
+            "redis")) {
+      SECOND[w.charAt(0) & 0x1f] |= 1 << (w.charAt(1) - 'a');
+    }
+  }
+
   private static final int W_AUTH = 1;
   private static final int W_SECRET = 2;
   private static final int W_SQL_PASSWORD = 4;
@@ -159,8 +183,13 @@ public final class Redactor {
   private static int words(String s) {
     int found = 0;
     int n = s.length();
-    for (int i = 0; i < n; i++) {
-      switch (s.charAt(i) | 0x20) {
+    for (int i = 0; i + 2 < n; i++) {
+      int c = s.charAt(i) | 0x20;
+      int d = (s.charAt(i + 1) | 0x20) - 'a';
+      if (c > 'z' || d < 0 || d > 25 || (SECOND[c & 0x1f] & (1 << d)) == 0) {
+        continue;
+      }
+      switch (c) {
         case 'a' -> found |= at(s, i, "authoriz") ? W_AUTH : 0;
         case 'p' -> {
           if (at(s, i, "pass")) {
