@@ -54,6 +54,7 @@ final class Permissions {
     }
     String mode = setting == null ? null : setting.value();
     boolean opens = chmod && (mode == null || opensUp(mode));
+    boolean locks = chmod && mode != null && locksOwnerOut(mode);
     boolean rec = recursive;
     String what =
         chmod
@@ -67,18 +68,20 @@ final class Permissions {
         inv,
         ctx,
         targets,
-        a -> risk(a, rec, opens),
+        a -> risk(a, rec, opens, locks),
         "shell.fs." + p + (rec ? "-recursive" : ""),
         chmod ? "chmod" : "chown",
         (r, a) -> reason(r, rec, chmod, what),
         null);
   }
 
-  private static Risk risk(Arg a, boolean recursive, boolean opens) {
+  private static Risk risk(Arg a, boolean recursive, boolean opens, boolean locks) {
     Category c = PathRisk.category(a);
     Severity s = Severity.SAFE;
     if (recursive && (c == Category.ROOT || c == Category.SYSTEM || c == Category.HOME)) {
       s = Severity.CATASTROPHIC;
+    } else if (recursive && locks && c != Category.REGENERABLE && c != Category.OTHER) {
+      s = Severity.DESTRUCTIVE;
     } else if (c == Category.HOME_SECRETS && opens) {
       s = Severity.DESTRUCTIVE;
     } else if (!recursive && (c == Category.ROOT || PathRisk.systemEntry(a))) {
@@ -110,6 +113,20 @@ final class Permissions {
                   + ", so the system stops working"
                   + (recursive ? ", and the old values are kept nowhere to put back" : "");
         };
+  }
+
+  /** Whether a numeric mode takes every permission from the owner ({@code 000}, {@code 0044}). */
+  static boolean locksOwnerOut(String mode) {
+    int n = mode.length();
+    if (n < 3 || n > 4) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (mode.charAt(i) < '0' || mode.charAt(i) > '7') {
+        return false;
+      }
+    }
+    return mode.charAt(n - 3) == '0';
   }
 
   private static boolean onlyLetters(String v, String letters) {
