@@ -456,7 +456,13 @@ final class CodeSafety {
       what = "the home directory";
     } else if (target == null) {
       sev = recursive ? Severity.DESTRUCTIVE : Severity.UNKNOWN;
-      what = "a path computed at run time (" + abbreviate(args) + ")";
+      what =
+          args.isBlank() && c.name().startsWith(".")
+              ? "whatever the object before "
+                  + c.name()
+                  + "() is at run time (a file, or the"
+                  + " rows of an ORM query)"
+              : "a path computed at run time (" + abbreviate(args) + ")";
     } else {
       sev = PathJudge.delete(target, recursive);
       what = target;

@@ -275,6 +275,21 @@ public final class InterpreterRules implements CommandRules {
     return env;
   }
 
+  /** The value of the first of the named options ({@code -c CODE} or {@code --command=CODE}). */
+  private static @Nullable Arg optionValue(List<Arg> args, String short_, String long_) {
+    for (int i = 0; i < args.size(); i++) {
+      String v = args.get(i).value();
+      if ((v.equals(short_) || v.equals(long_)) && i + 1 < args.size()) {
+        return args.get(i + 1);
+      }
+      if (v.startsWith(long_ + "=")) {
+        Arg a = args.get(i);
+        return new Arg(v.substring(long_.length() + 1), a.flags(), a.start(), a.end());
+      }
+    }
+    return null;
+  }
+
   private static void django(Invocation inv, ShellContext ctx, List<Arg> rest) {
     Arg sub = firstPositional(rest);
     String s = sub == null ? "" : sub.value();
@@ -324,6 +339,22 @@ public final class InterpreterRules implements CommandRules {
               Severity.SAFE,
               env,
               "sqlflush only prints SQL");
+      case "shell", "shell_plus" -> {
+        Arg code = optionValue(rest, "-c", "--command");
+        if (code != null) {
+          CodeSafety.judge(inv, ctx, code.value(), Lang.PYTHON, "manage.py " + s + " -c", code);
+        } else {
+          report(
+              inv,
+              ctx,
+              "shell.interp.django-shell",
+              s,
+              "",
+              Severity.SAFE,
+              env,
+              "opens an interactive Django shell; what is typed into it is not seen here");
+        }
+      }
       default ->
           report(
               inv,
