@@ -457,11 +457,9 @@ final class CodeSafety {
     } else if (target == null) {
       sev = recursive ? Severity.DESTRUCTIVE : Severity.UNKNOWN;
       what =
-          args.isBlank() && c.name().startsWith(".")
-              ? "whatever the object before "
-                  + c.name()
-                  + "() is at run time (a file, or the"
-                  + " rows of an ORM query)"
+          abbreviate(args).isEmpty()
+              ? "whatever the object it is called on is at run time (a file, or the rows of"
+                  + " an ORM query)"
               : "a path computed at run time (" + abbreviate(args) + ")";
     } else {
       sev = PathJudge.delete(target, recursive);
