@@ -40,6 +40,7 @@ final class WindowsRules implements CommandRules {
     all.addAll(WindowsSystem.PROGRAMS);
     all.addAll(WindowsShells.PROGRAMS);
     all.addAll(List.of("clear-content", "clc", "clear-recyclebin", "sdelete", "sdelete64"));
+    all.addAll(List.of("set-content", "out-file"));
     return Set.copyOf(all);
   }
 
@@ -55,6 +56,7 @@ final class WindowsRules implements CommandRules {
     } else {
       switch (p) {
         case "clear-content", "clc" -> clearContent(inv, ctx);
+        case "set-content", "out-file" -> setContent(inv, ctx);
         case "clear-recyclebin" -> {
           if (!parse(inv).dryRun()) {
             ctx.finding(inv, "shell.windows.recycle-bin-clear")
@@ -253,6 +255,56 @@ final class WindowsRules implements CommandRules {
         "truncate",
         (r, a) ->
             "Clear-Content empties "
+                + r.path()
+                + " ("
+                + PathRisk.describe(r.category())
+                + "): "
+                + CopyMoves.clobberLoss(r.category()),
+        null);
+  }
+
+  /**
+   * {@code Set-Content} and {@code Out-File}: they replace the file named by {@code -Path} (or
+   * {@code -FilePath}, or the first positional argument) unless {@code -Append} or {@code
+   * -NoClobber} is given.
+   */
+  private static void setContent(Invocation inv, ShellContext ctx) {
+    List<Arg> targets = new ArrayList<>();
+    List<Arg> args = WindowsWords.of(inv);
+    for (int i = 0; i < args.size(); i++) {
+      Arg a = args.get(i);
+      String lower = a.value().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("-") && lower.length() > 1 && !a.dynamic()) {
+        String name = lower.substring(1);
+        if (name.startsWith("ap") || name.startsWith("noc") || name.startsWith("wh")) {
+          return; // -Append, -NoClobber, -WhatIf: nothing is written over
+        }
+        if (i + 1 < args.size()
+            && (name.equals("path")
+                || name.equals("filepath")
+                || name.equals("literalpath")
+                || name.equals("lp")
+                || name.equals("pspath"))) {
+          targets.add(args.get(++i));
+        } else if (i + 1 < args.size() && !name.startsWith("force") && !name.startsWith("pass")) {
+          i++; // -Value, -Encoding, -InputObject, -Width ... take a value
+        }
+        continue;
+      }
+      if (targets.isEmpty()) {
+        targets.add(a);
+      }
+    }
+    PathFindings.report(
+        inv,
+        ctx,
+        targets,
+        PathRisk::clobber,
+        "shell.windows.set-content",
+        "overwrite",
+        (r, a) ->
+            inv.program()
+                + " writes over "
                 + r.path()
                 + " ("
                 + PathRisk.describe(r.category())
