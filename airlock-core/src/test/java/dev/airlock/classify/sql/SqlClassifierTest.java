@@ -46,6 +46,14 @@ class SqlClassifierTest {
   }
 
   @Test
+  void brackets_backslashLiteralAfterBracketName_mysqlReadingStillFindsTheDrop() {
+    List<Finding> f = classify("SELECT * FROM [t] WHERE a = 'a\\'; DROP TABLE t; --'");
+    assertThat(f).extracting(Finding::ruleId).contains("sql.drop-table");
+    List<Finding> g = classify("SELECT * FROM [dbo].[t] WHERE a = 'a\\''; DROP TABLE t; --'");
+    assertThat(g).extracting(Finding::ruleId).contains("sql.drop-table");
+  }
+
+  @Test
   void evidence_insideDoBody_pointsIntoTheBody() {
     String sql = "DO $$ BEGIN DELETE FROM t; END $$;";
     Finding f = only(sql);

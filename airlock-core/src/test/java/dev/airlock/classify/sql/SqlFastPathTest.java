@@ -105,13 +105,7 @@ class SqlFastPathTest {
 
   @TestFactory
   Stream<DynamicTest> fastPaths_everyCorpusText_sameFindingsAsParser() throws Exception {
-    Set<String> texts = new LinkedHashSet<>(SHAPES);
-    texts.addAll(corpus(Path.of("..", "corpus", "sql.jsonl")));
-    String shared = System.getProperty("airlock.shared", "../../shared");
-    texts.addAll(corpus(Path.of(shared, "corpus", "starter.jsonl")));
-    for (SqlCase c : SqlCase.load("/sql/cases.txt")) {
-      texts.add(c.sql());
-    }
+    Set<String> texts = texts();
     assertThat(texts).hasSizeGreaterThan(400);
     return texts.stream()
         .map(sql -> DynamicTest.dynamicTest("[" + sql + "]", () -> assertSame(sql)));
@@ -137,6 +131,62 @@ class SqlFastPathTest {
     }
   }
 
+  @TestFactory
+  Stream<DynamicTest> brackets_textsReadOnlyOneWay_otherReadingsAddNothing() throws Exception {
+    Set<String> texts = new LinkedHashSet<>(BRACKETS);
+    for (String sql : texts()) {
+      if (sql.indexOf('[') >= 0) {
+        texts.add(sql);
+      }
+    }
+    List<String> oneWay = new ArrayList<>();
+    for (String sql : texts) {
+      if (!SqlLexer.lex(sql, SqlLexer.Mode.POSTGRES, Limits.DEFAULT).divergent) {
+        oneWay.add(sql);
+      }
+    }
+    assertThat(oneWay).hasSizeGreaterThan(15);
+    return oneWay.stream()
+        .map(
+            sql ->
+                DynamicTest.dynamicTest(
+                    "[" + sql + "]",
+                    () -> assertThat(allReadings(sql)).as(sql).isEqualTo(classify(sql, true))));
+  }
+
+  /** Bracketed names where a name goes, with keywords in them and around them. */
+  private static final List<String> BRACKETS =
+      List.of(
+          "DROP TABLE [dbo].[Order Details]",
+          "DROP TABLE [Order]",
+          "DROP TABLE [Select]",
+          "DROP VIEW [dbo].[Where Used]",
+          "TRUNCATE TABLE [dbo].[Limit]",
+          "DELETE FROM [dbo].[Users]",
+          "DELETE FROM [dbo].[Users] WHERE [Id] = 5",
+          "DELETE FROM [Order] WHERE 1 = 1",
+          "DELETE FROM [t] WHERE [true] = 1",
+          "DELETE FROM [Order Details] WHERE [Order Id] > 0",
+          "UPDATE [dbo].[Customers] SET [Email] = NULL",
+          "UPDATE [Limit] SET [Where] = 1 WHERE [Id] = 7",
+          "UPDATE [t] SET [a] = 1 WHERE true",
+          "SELECT * FROM [Sales].[Orders] o JOIN [Lines] l ON l.id = o.id",
+          "SELECT [a].[b] FROM [x].[y] WHERE [x].[z] = 1",
+          "INSERT INTO [Log] ([a], [b]) VALUES (1, 'x')",
+          "INSERT INTO [dbo].[From] SELECT * FROM [Order]",
+          "DROP DATABASE IF EXISTS [Shop]",
+          "CREATE INDEX [ix] ON [dbo].[Orders] ([Created])",
+          "ALTER TABLE [dbo].[Orders] ADD [Note] nvarchar(100)");
+
+  private static synchronized List<Finding> allReadings(String sql) {
+    SqlClassifier.readAllDialects = true;
+    try {
+      return classify(sql, true);
+    } finally {
+      SqlClassifier.readAllDialects = false;
+    }
+  }
+
   private static void assertSame(String sql) {
     List<Finding> fast = classify(sql, true);
     List<Finding> parsed = classify(sql, false);
@@ -153,6 +203,17 @@ class SqlFastPathTest {
     } finally {
       FastPaths.enabled = before;
     }
+  }
+
+  private static Set<String> texts() throws Exception {
+    Set<String> texts = new LinkedHashSet<>(SHAPES);
+    texts.addAll(corpus(Path.of("..", "corpus", "sql.jsonl")));
+    String shared = System.getProperty("airlock.shared", "../../shared");
+    texts.addAll(corpus(Path.of(shared, "corpus", "starter.jsonl")));
+    for (SqlCase c : SqlCase.load("/sql/cases.txt")) {
+      texts.add(c.sql());
+    }
+    return texts;
   }
 
   private static List<String> corpus(Path file) throws Exception {
