@@ -194,6 +194,11 @@ final class TokenDml {
     Verdicts.modify(p, st, dml.verb(), dml.table(), dml.filter(), dml.where());
   }
 
+  /** The source text of the WHERE clause of the DELETE or UPDATE at token i, or "". */
+  static String whereSource(Stmt st, int i) {
+    return st.is(i, Kw.DELETE) || st.is(i, Kw.UPDATE) ? read(st, i).where() : "";
+  }
+
   /** Reads the DELETE or UPDATE at token i. */
   static Dml read(Stmt st, int i) {
     boolean delete = st.is(i, Kw.DELETE);

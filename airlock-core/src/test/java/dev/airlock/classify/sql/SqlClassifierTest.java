@@ -54,6 +54,18 @@ class SqlClassifierTest {
   }
 
   @Test
+  void reason_whereClause_quotesTheSourceText() {
+    // Judged by JSqlParser (a column in an OR) and from tokens (literals only): both quote the
+    // clause as written, not as the parser would print it.
+    assertThat(only("DELETE FROM x WHERE id = 5 or 1=1").reason())
+        .isEqualTo("deletes every row of table x: WHERE id = 5 or 1=1 is always true");
+    assertThat(only("delete from x where TRUE and 2>1").reason())
+        .isEqualTo("deletes every row of table x: WHERE TRUE and 2>1 is always true");
+    assertThat(only("DELETE FROM s WHERE expires_at < now() - interval '30 days'").reason())
+        .contains("matching WHERE expires_at < now() - interval '30 days' (a narrow write)");
+  }
+
+  @Test
   void evidence_insideDoBody_pointsIntoTheBody() {
     String sql = "DO $$ BEGIN DELETE FROM t; END $$;";
     Finding f = only(sql);
