@@ -7,10 +7,11 @@ import java.util.Locale;
 /**
  * Common DDL and DML shapes judged from tokens alone, before JSqlParser would be asked: a plain
  * DROP of one table, view, index, schema or database, TRUNCATE of one table, DELETE or UPDATE of
- * one table with no WHERE clause, CREATE TABLE, INDEX or VIEW with no statement inside, and ALTER
- * TABLE ... ADD. Each shape is matched strictly (plain names, nothing after them but CASCADE or
- * RESTRICT) and yields exactly the finding the parser path yields for it; anything else returns
- * false and goes on to the parser as before.
+ * one table with no WHERE clause or one of literals only ({@code WHERE 1=1}, judged by {@link
+ * TokenWhere}), CREATE TABLE, INDEX or VIEW with no statement inside, and ALTER TABLE ... ADD. Each
+ * shape is matched strictly (plain names, nothing after them but CASCADE or RESTRICT) and yields
+ * exactly the finding the parser path yields for it; anything else returns false and goes on to the
+ * parser as before.
  */
 final class FastPaths {
 
@@ -97,17 +98,35 @@ final class FastPaths {
     return true;
   }
 
-  /** DELETE FROM name, with nothing after it. */
+  /** DELETE FROM name, with nothing after it or a WHERE clause of literals only. */
   private static boolean deleteAll(Pass p, Stmt st, int verb) {
     if (!st.is(verb + 1, Kw.FROM)) {
       return false;
     }
     int n = verb + 2;
-    if (plainNameEnd(st, n) != st.to) {
+    int end = plainNameEnd(st, n);
+    if (end == st.to) {
+      p.how = "judged by the lexer: DELETE without WHERE";
+      Verdicts.modify(p, st, "delete", st.qualifiedName(n), Verdicts.Filter.NONE, "");
+      return true;
+    }
+    return end > 0 && literalWhere(p, st, verb, "delete", n, end);
+  }
+
+  /**
+   * A WHERE clause at token {@code where} running to the end of the statement and made of literals
+   * only, judged by {@link TokenWhere}; false if there is none or it is not sure.
+   */
+  private static boolean literalWhere(Pass p, Stmt st, int verb, String what, int n, int where) {
+    if (!st.is(where, Kw.WHERE)) {
       return false;
     }
-    p.how = "judged by the lexer: DELETE without WHERE";
-    Verdicts.modify(p, st, "delete", st.qualifiedName(n), Verdicts.Filter.NONE, "");
+    Verdicts.Filter filter = TokenWhere.judge(st, where + 1, st.to);
+    if (filter == null) {
+      return false;
+    }
+    p.how = "judged by the lexer: WHERE of literals only";
+    Verdicts.modify(p, st, what, st.qualifiedName(n), filter, TokenDml.whereSource(st, verb));
     return true;
   }
 
@@ -133,6 +152,9 @@ final class FastPaths {
       j++;
       if (j == st.to) {
         break;
+      }
+      if (st.is(j, Kw.WHERE)) {
+        return literalWhere(p, st, verb, "update", n, j);
       }
       if (st.type(j) != Lexed.COMMA) {
         return false;

@@ -225,6 +225,9 @@ final class LexicalRules {
    * functions, subqueries, other write keywords) goes to the parser.
    */
   static boolean narrowDml(Pass p, Stmt st, int verb) {
+    if (!TokenDml.narrowOnTokens) {
+      return false;
+    }
     for (int i = st.from; i < st.to; i++) {
       if (i != verb && Kw.WRITE[st.kw(i)] && st.isWriteAt(i, verb, p.procedural)) {
         return false;

@@ -167,7 +167,7 @@ final class ParsedRules {
         filter = Verdicts.Filter.LIMIT;
       }
     }
-    Verdicts.modify(p, st, "delete", table, filter, whereText(d.getWhere()));
+    Verdicts.modify(p, st, "delete", table, filter, whereText(st, d.getWhere()));
     return Outcome.DONE;
   }
 
@@ -181,7 +181,7 @@ final class ParsedRules {
         filter = Verdicts.Filter.LIMIT;
       }
     }
-    Verdicts.modify(p, st, "update", table, filter, whereText(u.getWhere()));
+    Verdicts.modify(p, st, "update", table, filter, whereText(st, u.getWhere()));
     return Outcome.DONE;
   }
 
@@ -205,8 +205,17 @@ final class ParsedRules {
     return true;
   }
 
-  private static String whereText(net.sf.jsqlparser.expression.@Nullable Expression where) {
-    return where == null ? "" : where.toString();
+  /**
+   * The WHERE clause as written in the source (from the lexer's tokens), or JSqlParser's rendering
+   * of it when the tokens show no WHERE clause at the statement's own level.
+   */
+  private static String whereText(
+      Stmt st, net.sf.jsqlparser.expression.@Nullable Expression where) {
+    if (where == null) {
+      return "";
+    }
+    String source = TokenDml.whereSource(st, st.mainVerbIndex());
+    return source.isEmpty() ? where.toString() : source;
   }
 
   private static Outcome insert(Pass p, Stmt st, Insert i) {

@@ -274,8 +274,10 @@ final class SqlLexer {
   private void bracket() {
     if (mode != Mode.BRACKET) {
       if (mode == Mode.POSTGRES) {
-        out.divergent = true;
         int close = simpleBracketEnd();
+        if (close < 0 || !inertName(close)) {
+          out.divergent = true;
+        }
         if (close > 0) {
           // [dbo].[Orders]: a plain name in brackets reads the same in every dialect.
           out.hints |= HINT_SQLSERVER;
@@ -289,6 +291,53 @@ final class SqlLexer {
     }
     out.hints |= HINT_SQLSERVER;
     quoted(Lexed.QIDENT, pos, pos, ']', false);
+  }
+
+  /**
+   * Whether the plain bracketed name at pos, closed at {@code close}, stands where a name goes
+   * (after FROM, TABLE, INTO, UPDATE, JOIN, SET and the like, or next to a dot) and holds no write
+   * keyword. Such a bracket holds no quote, comment or delimiter, so every dialect cuts the text
+   * into the same statements, and it cannot hide a statement: the other readings can add nothing.
+   */
+  private boolean inertName(int close) {
+    boolean namePlace = at(close + 1) == '.';
+    int last = out.count - 1;
+    if (!namePlace && last >= stmtFirst && last >= 0) {
+      int k = out.kw[last];
+      namePlace =
+          out.type[last] == Lexed.DOT
+              || k == Kw.FROM
+              || k == Kw.TABLE
+              || k == Kw.INTO
+              || k == Kw.UPDATE
+              || k == Kw.JOIN
+              || k == Kw.SET
+              || k == Kw.EXISTS
+              || k == Kw.DATABASE
+              || k == Kw.SCHEMA
+              || k == Kw.VIEW
+              || k == Kw.INDEX;
+    }
+    if (!namePlace) {
+      return false;
+    }
+    int p = pos + 1;
+    while (p < close) {
+      char c = s.charAt(p);
+      if (c == ' ') {
+        p++;
+        continue;
+      }
+      int e = p + 1;
+      while (e < close && s.charAt(e) != ' ') {
+        e++;
+      }
+      if (Kw.WRITE[Kw.lookup(s, p, e)]) {
+        return false;
+      }
+      p = e;
+    }
+    return true;
   }
 
   /** The index of the ']' closing a bracket at pos that holds only a plain name, or -1. */

@@ -13,6 +13,12 @@ final class TokenDml {
 
   private TokenDml() {}
 
+  /**
+   * Whether a DELETE or UPDATE whose WHERE compares columns with literals is judged from tokens;
+   * tests turn it off to compare with the parser path.
+   */
+  static boolean narrowOnTokens = true;
+
   private static final WordTable OBJECT_TYPES =
       new WordTable(
           "DATABASE",
@@ -194,6 +200,11 @@ final class TokenDml {
     Verdicts.modify(p, st, dml.verb(), dml.table(), dml.filter(), dml.where());
   }
 
+  /** The source text of the WHERE clause of the DELETE or UPDATE at token i, or "". */
+  static String whereSource(Stmt st, int i) {
+    return st.is(i, Kw.DELETE) || st.is(i, Kw.UPDATE) ? read(st, i).where() : "";
+  }
+
   /** Reads the DELETE or UPDATE at token i. */
   static Dml read(Stmt st, int i) {
     boolean delete = st.is(i, Kw.DELETE);
@@ -318,9 +329,16 @@ final class TokenDml {
    */
   private static boolean columnsAgainstLiterals(Stmt st, int from, int to) {
     boolean sawName = false;
+    boolean conjunctHasName = false;
+    boolean between = false;
     for (int k = from; k < to; k++) {
       byte t = st.type(k);
       int kk = st.kw(k);
+      int clock = clockValue(st, k, to);
+      if (clock > k) {
+        k = clock - 1;
+        continue;
+      }
       if (t == Lexed.NUMBER
           || t == Lexed.STRING
           || t == Lexed.PARAM
@@ -339,16 +357,29 @@ final class TokenDml {
             || op.equals(">=")
             || op.equals("<>")
             || op.equals("!=")
-            || op.equals("-")) {
+            || op.equals("-")
+            || op.equals("+")) {
           continue;
         }
         return false;
       }
-      if (kk == Kw.AND) {
-        sawName = false;
+      if (kk == Kw.AND && between) {
+        between = false;
         continue;
       }
-      if (kk == Kw.IN || kk == Kw.IS || kk == Kw.NULL || wordIs(st, k, "BETWEEN")) {
+      if (kk == Kw.AND) {
+        if (!conjunctHasName) {
+          return false;
+        }
+        sawName = false;
+        conjunctHasName = false;
+        continue;
+      }
+      if (wordIs(st, k, "BETWEEN")) {
+        between = true;
+        continue;
+      }
+      if (kk == Kw.IN || kk == Kw.IS || kk == Kw.NULL) {
         continue;
       }
       if (kk == Kw.SELECT || kk == Kw.OR || kk == Kw.NOT || st.type(k + 1) == Lexed.LPAREN) {
@@ -359,11 +390,43 @@ final class TokenDml {
           return false;
         }
         sawName = true;
+        conjunctHasName = true;
         continue;
       }
       return false;
     }
-    return true;
+    return conjunctHasName;
+  }
+
+  private static final WordTable CLOCK_CALLS = new WordTable("NOW", "GETDATE", "SYSDATETIME");
+
+  private static final WordTable CLOCK_WORDS =
+      new WordTable("CURRENT_TIMESTAMP", "CURRENT_DATE", "LOCALTIMESTAMP", "SYSDATE");
+
+  /**
+   * The token after a value of the clock or an interval literal at k ({@code now()}, {@code
+   * CURRENT_DATE}, {@code interval '30 days'}), which refers to no column; k if there is none.
+   */
+  private static int clockValue(Stmt st, int k, int to) {
+    if (st.type(k) != Lexed.WORD) {
+      return k;
+    }
+    if (isIn(CLOCK_CALLS, st, k)
+        && k + 2 < to
+        && st.type(k + 1) == Lexed.LPAREN
+        && st.type(k + 2) == Lexed.RPAREN) {
+      return k + 3;
+    }
+    if (isIn(CLOCK_WORDS, st, k) && st.type(k + 1) != Lexed.LPAREN) {
+      return k + 1;
+    }
+    if (wordIs(st, k, "INTERVAL")
+        && k + 1 < to
+        && st.type(k + 1) == Lexed.STRING
+        && st.lx.text.charAt(st.lx.start[k + 1]) == '\'') {
+      return k + 2;
+    }
+    return k;
   }
 
   /** MERGE read from tokens: only a DELETE branch loses rows. */

@@ -226,7 +226,7 @@ final class WhereCheck {
   }
 
   /** How PostgreSQL and MySQL read a string used as a condition. */
-  private static Truth stringTruth(String value) {
+  static Truth stringTruth(String value) {
     String v = value.strip().toLowerCase(Locale.ROOT);
     switch (v) {
       case "t", "true", "y", "yes", "on", "1" -> {

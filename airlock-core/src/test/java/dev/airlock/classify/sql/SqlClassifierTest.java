@@ -46,6 +46,51 @@ class SqlClassifierTest {
   }
 
   @Test
+  void brackets_backslashLiteralAfterBracketName_mysqlReadingStillFindsTheDrop() {
+    List<Finding> f = classify("SELECT * FROM [t] WHERE a = 'a\\'; DROP TABLE t; --'");
+    assertThat(f).extracting(Finding::ruleId).contains("sql.drop-table");
+    List<Finding> g = classify("SELECT * FROM [dbo].[t] WHERE a = 'a\\''; DROP TABLE t; --'");
+    assertThat(g).extracting(Finding::ruleId).contains("sql.drop-table");
+  }
+
+  @Test
+  void reason_whereClause_quotesTheSourceText() {
+    // Judged by JSqlParser (a column in an OR) and from tokens (literals only): both quote the
+    // clause as written, not as the parser would print it.
+    assertThat(only("DELETE FROM x WHERE id = 5 or 1=1").reason())
+        .isEqualTo("deletes every row of table x: WHERE id = 5 or 1=1 is always true");
+    assertThat(only("delete from x where TRUE and 2>1").reason())
+        .isEqualTo("deletes every row of table x: WHERE TRUE and 2>1 is always true");
+    assertThat(only("DELETE FROM s WHERE expires_at < now() - interval '30 days'").reason())
+        .contains("matching WHERE expires_at < now() - interval '30 days' (a narrow write)");
+  }
+
+  @Test
+  void narrowWrite_clockValuesAndIntervals_judgedFromTokensLikeTheParser() {
+    for (String sql :
+        List.of(
+            "DELETE FROM sessions WHERE expires_at < NOW()",
+            "DELETE FROM orders WHERE created_at < now() - interval '30 days'",
+            "UPDATE jobs SET state = 'stale' WHERE seen < CURRENT_TIMESTAMP AND state = 'open'",
+            "DELETE FROM t WHERE id BETWEEN 1 AND 5")) {
+      Trace.Recording trace = Trace.recording();
+      Analysis out = new Analysis(Limits.DEFAULT, trace);
+      new SqlClassifier().classify(sql, Scope.root("sql", Environment.UNKNOWN), out);
+      assertThat(out.findings()).as(sql).hasSize(1);
+      assertThat(out.findings().get(0).ruleId()).as(sql).isIn("sql.delete", "sql.update");
+      assertThat(String.join("\n", trace.lines())).as(sql).doesNotContain("JSqlParser");
+      assertThat(out.findings()).as(sql).isEqualTo(SqlFastPathTest.parsedOnly(sql));
+    }
+  }
+
+  @Test
+  void narrowWrite_literalOnlyConjunct_leftToTheParser() {
+    // id = 5 AND 1 = 0 changes no row: WhereCheck says so, the token rule must not call it narrow.
+    assertThat(only("DELETE FROM t WHERE id = 5 AND 1 = 0").reason())
+        .isEqualTo("deletes no rows: WHERE id = 5 AND 1 = 0 is always false");
+  }
+
+  @Test
   void evidence_insideDoBody_pointsIntoTheBody() {
     String sql = "DO $$ BEGIN DELETE FROM t; END $$;";
     Finding f = only(sql);

@@ -80,6 +80,68 @@ class SqlFastPathTest {
           "UPDATE users u SET a = 1",
           "UPDATE users SET a = now()",
           "UPDATE users SET a = 1 FROM other",
+          "DELETE FROM users WHERE 1=1",
+          "DELETE FROM users WHERE 1 = 1 AND 2 = 2",
+          "DELETE FROM users WHERE 1 = 0",
+          "DELETE FROM users WHERE true",
+          "DELETE FROM users WHERE TRUE OR false",
+          "DELETE FROM users WHERE false AND true",
+          "DELETE FROM users WHERE NOT false",
+          "DELETE FROM users WHERE NOT (1 = 0)",
+          "DELETE FROM users WHERE NOT 1 = 0",
+          "DELETE FROM users WHERE (1=1)",
+          "DELETE FROM users WHERE ((1)) = (1)",
+          "DELETE FROM users WHERE 1",
+          "DELETE FROM users WHERE 0",
+          "DELETE FROM users WHERE 0.0",
+          "DELETE FROM users WHERE 2.50 > 2.5",
+          "DELETE FROM users WHERE 'a' = 'a'",
+          "DELETE FROM users WHERE 'a' < 'b'",
+          "DELETE FROM users WHERE 'yes'",
+          "DELETE FROM users WHERE 'maybe'",
+          "DELETE FROM users WHERE '5'",
+          "DELETE FROM users WHERE ''",
+          "DELETE FROM users WHERE 1 = '1'",
+          "DELETE FROM users WHERE 1 <> 2",
+          "DELETE FROM users WHERE 1 != 1",
+          "DELETE FROM users WHERE 3 >= 2 AND 2 <= 3",
+          "DELETE FROM users WHERE true = false",
+          "DELETE FROM users WHERE NULL",
+          "DELETE FROM users WHERE NULL = NULL",
+          "DELETE FROM users WHERE NULL IS NULL",
+          "DELETE FROM users WHERE 1 IS NOT NULL",
+          "DELETE FROM users WHERE 'x' IS NULL",
+          "DELETE FROM users WHERE (NULL) IS NULL",
+          "DELETE FROM users WHERE 1 = 1 = 1",
+          "DELETE FROM users WHERE -1 = -1",
+          "DELETE FROM users WHERE 0x10 = 16",
+          "DELETE FROM users WHERE 1e3 = 1000",
+          "DELETE FROM users WHERE E'a' = 'a'",
+          "DELETE FROM users WHERE 'it''s' = 'it''s'",
+          "DELETE FROM users WHERE 1 = 1 OR id = 5",
+          "DELETE FROM users WHERE id = id",
+          "DELETE FROM users WHERE 1=1 -- all",
+          "DELETE FROM users WHERE /* c */ 1=1",
+          "DELETE FROM users WHERE 1=1 RETURNING *",
+          "DELETE FROM users WHERE 1=1 LIMIT 5",
+          "DELETE FROM [dbo].[Users] WHERE 1=1",
+          "UPDATE users SET active = false WHERE 1 = 1",
+          "UPDATE users SET a = 1, b = 'x' WHERE true AND true",
+          "UPDATE users SET a = 1 WHERE 1 = 0",
+          "UPDATE users SET a = 1 WHERE 'a' = 'b' OR 2 > 1",
+          "UPDATE users SET a = 1 WHERE",
+          "UPDATE [dbo].[Users] SET [a] = 1 WHERE 1=1",
+          "DELETE FROM t WHERE d < SYSDATE",
+          "DELETE FROM t WHERE d < LOCALTIMESTAMP",
+          "DELETE FROM t WHERE d < GETDATE() AND id BETWEEN 1 AND 5",
+          "DELETE FROM t WHERE d < now() + interval '1 day' AND kind IN ('a', 'b')",
+          "DELETE FROM t WHERE CURRENT_DATE = CURRENT_DATE",
+          "DELETE FROM t WHERE now() > now()",
+          "DELETE FROM t WHERE id = 5 AND 1 = 1",
+          "DELETE FROM t WHERE id = 5 AND 1 = 0",
+          "DELETE FROM t WHERE id BETWEEN 1 AND 5 AND 1 = 0",
+          "UPDATE t SET a = 1 WHERE d < now(1)",
+          "UPDATE t SET a = 1 WHERE d < interval 3",
           "CREATE TABLE IF NOT EXISTS invoice_notes (id bigserial PRIMARY KEY, note text)",
           "CREATE TABLE t (id int REFERENCES o(id) ON DELETE CASCADE ON UPDATE SET NULL)",
           "CREATE TABLE t AS SELECT * FROM orders",
@@ -105,13 +167,7 @@ class SqlFastPathTest {
 
   @TestFactory
   Stream<DynamicTest> fastPaths_everyCorpusText_sameFindingsAsParser() throws Exception {
-    Set<String> texts = new LinkedHashSet<>(SHAPES);
-    texts.addAll(corpus(Path.of("..", "corpus", "sql.jsonl")));
-    String shared = System.getProperty("airlock.shared", "../../shared");
-    texts.addAll(corpus(Path.of(shared, "corpus", "starter.jsonl")));
-    for (SqlCase c : SqlCase.load("/sql/cases.txt")) {
-      texts.add(c.sql());
-    }
+    Set<String> texts = texts();
     assertThat(texts).hasSizeGreaterThan(400);
     return texts.stream()
         .map(sql -> DynamicTest.dynamicTest("[" + sql + "]", () -> assertSame(sql)));
@@ -125,6 +181,8 @@ class SqlFastPathTest {
             "TRUNCATE TABLE [dbo].[AuditLog]",
             "DELETE FROM [dbo].[Users]",
             "UPDATE [dbo].[Customers] SET [Email] = NULL",
+            "DELETE FROM users WHERE 1=1",
+            "UPDATE users SET a = 1 WHERE true AND 'a' = 'a'",
             "CREATE INDEX CONCURRENTLY idx ON orders (created_at)",
             "ALTER TABLE orders ADD COLUMN note text")) {
       Trace.Recording trace = Trace.recording();
@@ -137,10 +195,78 @@ class SqlFastPathTest {
     }
   }
 
+  @TestFactory
+  Stream<DynamicTest> brackets_textsReadOnlyOneWay_otherReadingsAddNothing() throws Exception {
+    Set<String> texts = new LinkedHashSet<>(BRACKETS);
+    for (String sql : texts()) {
+      if (sql.indexOf('[') >= 0) {
+        texts.add(sql);
+      }
+    }
+    List<String> oneWay = new ArrayList<>();
+    for (String sql : texts) {
+      if (!SqlLexer.lex(sql, SqlLexer.Mode.POSTGRES, Limits.DEFAULT).divergent) {
+        oneWay.add(sql);
+      }
+    }
+    assertThat(oneWay).hasSizeGreaterThan(15);
+    return oneWay.stream()
+        .map(
+            sql ->
+                DynamicTest.dynamicTest(
+                    "[" + sql + "]",
+                    () -> assertThat(allReadings(sql)).as(sql).isEqualTo(classify(sql, true))));
+  }
+
+  /** Bracketed names where a name goes, with keywords in them and around them. */
+  private static final List<String> BRACKETS =
+      List.of(
+          "DROP TABLE [dbo].[Order Details]",
+          "DROP TABLE [Order]",
+          "DROP TABLE [Select]",
+          "DROP VIEW [dbo].[Where Used]",
+          "TRUNCATE TABLE [dbo].[Limit]",
+          "DELETE FROM [dbo].[Users]",
+          "DELETE FROM [dbo].[Users] WHERE [Id] = 5",
+          "DELETE FROM [Order] WHERE 1 = 1",
+          "DELETE FROM [t] WHERE [true] = 1",
+          "DELETE FROM [Order Details] WHERE [Order Id] > 0",
+          "UPDATE [dbo].[Customers] SET [Email] = NULL",
+          "UPDATE [Limit] SET [Where] = 1 WHERE [Id] = 7",
+          "UPDATE [t] SET [a] = 1 WHERE true",
+          "SELECT * FROM [Sales].[Orders] o JOIN [Lines] l ON l.id = o.id",
+          "SELECT [a].[b] FROM [x].[y] WHERE [x].[z] = 1",
+          "INSERT INTO [Log] ([a], [b]) VALUES (1, 'x')",
+          "INSERT INTO [dbo].[From] SELECT * FROM [Order]",
+          "DROP DATABASE IF EXISTS [Shop]",
+          "CREATE INDEX [ix] ON [dbo].[Orders] ([Created])",
+          "ALTER TABLE [dbo].[Orders] ADD [Note] nvarchar(100)");
+
+  /** The findings with the token paths for DELETE/UPDATE WHERE clauses off: the parser's. */
+  static synchronized List<Finding> parsedOnly(String sql) {
+    boolean before = TokenDml.narrowOnTokens;
+    TokenDml.narrowOnTokens = false;
+    try {
+      return classify(sql, false);
+    } finally {
+      TokenDml.narrowOnTokens = before;
+    }
+  }
+
+  private static synchronized List<Finding> allReadings(String sql) {
+    SqlClassifier.readAllDialects = true;
+    try {
+      return classify(sql, true);
+    } finally {
+      SqlClassifier.readAllDialects = false;
+    }
+  }
+
   private static void assertSame(String sql) {
     List<Finding> fast = classify(sql, true);
     List<Finding> parsed = classify(sql, false);
     assertThat(fast).as(sql).isEqualTo(parsed);
+    assertThat(parsedOnly(sql)).as("narrow writes by the parser: " + sql).isEqualTo(parsed);
   }
 
   static synchronized List<Finding> classify(String sql, boolean fast) {
@@ -153,6 +279,17 @@ class SqlFastPathTest {
     } finally {
       FastPaths.enabled = before;
     }
+  }
+
+  private static Set<String> texts() throws Exception {
+    Set<String> texts = new LinkedHashSet<>(SHAPES);
+    texts.addAll(corpus(Path.of("..", "corpus", "sql.jsonl")));
+    String shared = System.getProperty("airlock.shared", "../../shared");
+    texts.addAll(corpus(Path.of(shared, "corpus", "starter.jsonl")));
+    for (SqlCase c : SqlCase.load("/sql/cases.txt")) {
+      texts.add(c.sql());
+    }
+    return texts;
   }
 
   private static List<String> corpus(Path file) throws Exception {

@@ -74,6 +74,28 @@ class SqlLexerTest {
   }
 
   @Test
+  void lex_plainBracketNameWhereANameGoes_noDivergence() {
+    assertThat(pg("DROP TABLE [dbo].[Order Details]").divergent).isFalse();
+    assertThat(pg("UPDATE [dbo].[Customers] SET [Email] = NULL").divergent).isFalse();
+    assertThat(pg("SELECT * FROM [Sales].[Orders] o JOIN [Lines] l ON l.id = o.id").divergent)
+        .isFalse();
+    assertThat(pg("INSERT INTO [Log] (a) VALUES (1)").divergent).isFalse();
+    assertThat(pg("DROP DATABASE IF EXISTS [Shop]").divergent).isFalse();
+  }
+
+  @Test
+  void lex_bracketThatOtherReadingsCouldReadDifferently_marksDivergence() {
+    // Not where a name goes, or not a plain name, or a write keyword inside.
+    assertThat(pg("SELECT [drop table users]").divergent).isTrue();
+    assertThat(pg("DELETE FROM [Delete]").divergent).isTrue();
+    assertThat(pg("DROP TABLE [a;b]").divergent).isTrue();
+    assertThat(pg("DROP TABLE [a'b]").divergent).isTrue();
+    assertThat(pg("SELECT x[1] FROM t").divergent).isTrue();
+    // Another construct still marks the text, whatever its brackets.
+    assertThat(pg("SELECT * FROM [t] WHERE a = 'a\\'; DROP TABLE t; --'").divergent).isTrue();
+  }
+
+  @Test
   void lex_mysqlMode_readsBackslashEscapesHashCommentsAndExecutableComments() {
     Lexed my = SqlLexer.lex("SELECT 'a\\'; DROP TABLE t; --'", SqlLexer.Mode.MYSQL, Limits.DEFAULT);
     assertThat(my.statements).isEqualTo(1);
