@@ -6,6 +6,7 @@ import dev.airlock.action.Environment;
 import dev.airlock.action.HttpAction;
 import dev.airlock.action.McpAction;
 import dev.airlock.action.ShellAction;
+import dev.airlock.action.ShellWords;
 import dev.airlock.action.SqlAction;
 import dev.airlock.action.ToolAnnotations;
 import dev.airlock.classify.Trace;

@@ -27,6 +27,15 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("hook")) {
+      // The hook runs before every tool call: answer it before the CLI framework is even loaded.
+      System.exit(
+          HookMain.run(
+              java.util.Arrays.copyOfRange(args, 1, args.length),
+              System.in,
+              System.out,
+              System.err));
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -1,14 +1,14 @@
-package dev.airlock.cli;
+package dev.airlock.action;
 
 import java.util.List;
 
 /** Joins argv words back into one shell command line that means the same words. */
-final class ShellWords {
+public final class ShellWords {
 
   private ShellWords() {}
 
   /** One word is taken as a whole command line; several are quoted where needed and joined. */
-  static String join(List<String> words) {
+  public static String join(List<String> words) {
     if (words.size() == 1) {
       return words.getFirst();
     }
@@ -22,7 +22,7 @@ final class ShellWords {
     return sb.toString();
   }
 
-  static String quote(String w) {
+  public static String quote(String w) {
     if (!w.isEmpty() && w.chars().allMatch(ShellWords::plain)) {
       return w;
     }
