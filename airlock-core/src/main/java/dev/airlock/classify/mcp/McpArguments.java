@@ -3,6 +3,7 @@ package dev.airlock.classify.mcp;
 import dev.airlock.action.Environment;
 import dev.airlock.action.Kind;
 import dev.airlock.classify.Analysis;
+import dev.airlock.classify.FilePaths;
 import dev.airlock.classify.LimitExceededException;
 import dev.airlock.classify.Scope;
 import dev.airlock.classify.Severity;
@@ -65,7 +66,10 @@ final class McpArguments {
           "dest",
           "to",
           "target_path",
-          "targetpath");
+          "targetpath",
+          "absolute_path",
+          "notebook_path",
+          "glob");
   private static final Set<String> ENV_KEYS =
       Set.of(
           "environment",
@@ -254,25 +258,69 @@ final class McpArguments {
           out);
       return;
     }
-    if (PATH_KEYS.contains(key)
-        && tool.has(ToolName.WRITE_FILE)
-        && !tool.startsWith(ToolName.READ)) {
-      Severity sev = clobber(v);
-      if (sev != Severity.SAFE) {
-        s.finding(Kind.MCP, "mcp.write.sensitive-file")
-            .program(call.server().isEmpty() ? "mcp" : call.server())
-            .verb("overwrite")
+    if (PATH_KEYS.contains(key)) {
+      files(call, tool, v, parent, s, out);
+    }
+  }
+
+  /** What a file-writing or file-reading tool does to the file its argument names. */
+  private static void files(
+      McpCall call, ToolName tool, String v, Json.Obj parent, Scope s, Analysis out) {
+    String program = call.server().isEmpty() ? "mcp" : call.server();
+    boolean writes = tool.has(ToolName.WRITE_FILE) && !tool.startsWith(ToolName.READ);
+    if (!writes) {
+      if (FilePaths.secret(v) && tool.has(ToolName.READ)) {
+        s.finding(Kind.MCP, "mcp.file.secret-read")
+            .program(program)
+            .verb("read-secret")
             .resource(v)
-            .severity(sev)
+            .severity(Severity.SAFE)
+            .read()
             .reason(
                 "the tool "
                     + call.tool()
-                    + " writes over "
+                    + " reads "
                     + v
-                    + ", whose contents (secrets, keys, data, history) would be lost")
+                    + ", a file that holds credentials; a credential an agent has read can be"
+                    + " used anywhere it reaches")
             .evidence(0, v.length(), v)
             .addTo(out);
       }
+      return;
+    }
+    String rule = null;
+    String why = null;
+    String content = parent.string("content");
+    if (FilePaths.important(v, false)) {
+      rule = "mcp.write.sensitive-file";
+      why = " writes over " + v + ", whose contents (secrets, keys, data, history) would be lost";
+    } else if (FilePaths.ciConfig(v)) {
+      rule = "mcp.write.ci-config";
+      why =
+          " changes " + v + ", CI configuration that runs with the repository's deploy credentials";
+    } else if (FilePaths.migration(v) && tool.has(ToolName.EDIT_FILE)) {
+      rule = "mcp.write.migration";
+      why =
+          " changes the migration "
+              + v
+              + "; if it has already run, the recorded schema history no longer matches the"
+              + " database";
+    } else if (content != null
+        && content.isBlank()
+        && (tool.has("write") || tool.has("overwrite") || tool.has("save"))
+        && !FilePaths.emptyByDesign(v)) {
+      rule = "mcp.write.empties-file";
+      why = " writes nothing over " + v + ", emptying it if it exists";
+    }
+    if (rule != null) {
+      s.finding(Kind.MCP, rule)
+          .program(program)
+          .verb("overwrite")
+          .resource(v)
+          .severity(Severity.DESTRUCTIVE)
+          .reason("the tool " + call.tool() + why)
+          .evidence(0, v.length(), v)
+          .addTo(out);
     }
   }
 
@@ -393,30 +441,6 @@ final class McpArguments {
       }
     }
     return false;
-  }
-
-  private static Severity clobber(String path) {
-    String p = path.toLowerCase(Locale.ROOT);
-    String base = p.substring(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
-    if (base.equals(".env")
-        || base.startsWith(".env.")
-        || base.endsWith(".pem")
-        || base.endsWith(".key")
-        || base.startsWith("id_rsa")
-        || base.startsWith("id_ed25519")
-        || base.equals("credentials")
-        || base.endsWith(".sqlite")
-        || base.endsWith(".sqlite3")
-        || base.endsWith(".db")
-        || base.endsWith(".tfstate")
-        || p.contains(".git/")
-        || p.startsWith("/etc/")
-        || p.contains("/.ssh/")
-        || p.startsWith("~/.ssh")
-        || p.startsWith("~/.aws")) {
-      return Severity.DESTRUCTIVE;
-    }
-    return Severity.SAFE;
   }
 
   /** A GraphQL document that holds a mutation, in an argument that carries one. */

@@ -165,6 +165,10 @@ record ToolName(List<String> words) {
           "upsert",
           "upload");
 
+  /** Words of tools that change a file that already exists, rather than create one. */
+  static final Set<String> EDIT_FILE =
+      Set.of("edit", "replace", "patch", "update", "modify", "overwrite", "move", "rename");
+
   /** What a running service reads its configuration and secrets from. */
   static final Set<String> SETTINGS =
       Set.of("variable", "variables", "var", "vars", "env", "config", "secret", "secrets");

@@ -1,6 +1,7 @@
 package dev.airlock.classify.shell;
 
 import dev.airlock.action.Kind;
+import dev.airlock.classify.FilePaths;
 import dev.airlock.classify.Severity;
 import dev.airlock.classify.shell.syntax.Redirect;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class Redirections {
         "/dev/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|md|dm-|mapper/|loop|sr).*")) {
       sev = Severity.CATASTROPHIC;
       why = "writes straight onto the disk device " + v + ", destroying its filesystem";
-    } else if (!append && important(lower, target.home())) {
+    } else if (!append && FilePaths.important(lower, target.home())) {
       sev = Severity.DESTRUCTIVE;
       why = "overwrites " + v + ", whose contents (secrets, keys, data or history) are lost";
     } else if (append && sensitiveAppend(lower, target.home())) {
@@ -52,36 +53,6 @@ final class Redirections {
         .reason(why)
         .evidence(r.span().start(), r.span().end(), r.span().of(walk.text()))
         .addTo(walk.analysis());
-  }
-
-  private static boolean important(String p, boolean home) {
-    String base = p.substring(p.lastIndexOf('/') + 1);
-    return base.equals(".env")
-        || base.startsWith(".env.")
-        || base.endsWith(".pem")
-        || base.endsWith(".key")
-        || base.startsWith("id_rsa")
-        || base.startsWith("id_ed25519")
-        || base.startsWith("id_ecdsa")
-        || base.equals("credentials")
-        || base.endsWith(".sqlite")
-        || base.endsWith(".sqlite3")
-        || base.endsWith(".db")
-        || base.endsWith(".tfstate")
-        || p.startsWith("/etc/")
-        || p.startsWith("/boot/")
-        || p.startsWith("/usr/")
-        || p.startsWith("/bin/")
-        || p.contains(".git/")
-        || p.startsWith("~/.ssh")
-        || p.startsWith("~/.aws")
-        || p.startsWith("~/.kube")
-        || p.startsWith("~/.gnupg")
-        || (home
-            && (base.equals(".bashrc")
-                || base.equals(".zshrc")
-                || base.equals(".profile")
-                || base.equals(".bash_profile")));
   }
 
   private static boolean sensitiveAppend(String p, boolean home) {
