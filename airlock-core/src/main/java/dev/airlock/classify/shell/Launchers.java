@@ -3,6 +3,7 @@ package dev.airlock.classify.shell;
 import dev.airlock.action.Environment;
 import dev.airlock.classify.Severity;
 import dev.airlock.classify.env.EnvironmentMarkers;
+import dev.airlock.classify.env.EnvironmentVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,9 @@ final class Launchers {
           Map.entry("timeout", Set.of("-s", "--signal", "-k", "--kill-after")),
           Map.entry("chroot", Set.of("--userspec", "--groups")),
           Map.entry("taskset", Set.of()),
-          Map.entry("chrt", Set.of()),
+          Map.entry(
+              "chrt",
+              Set.of("-T", "--sched-runtime", "-P", "--sched-period", "-D", "--sched-deadline")),
           Map.entry(
               "runuser",
               Set.of(
@@ -143,21 +146,17 @@ final class Launchers {
 
   private static boolean simple(Invocation inv, ShellWalk walk) {
     String p = inv.program();
-    if (p.equals("command") || p.equals("type")) {
-      for (Arg a : inv.args()) {
-        if (a.value().equals("-v") || a.value().equals("-V")) {
-          walk.finding(inv, "shell.lookup")
-              .verb("look-up")
-              .severity(Severity.SAFE)
-              .read()
-              .reason("only looks up where a command is")
-              .addTo(walk.analysis());
-          return true;
-        }
-      }
+    if (p.equals("command") && isLookup(inv.args())) {
+      walk.finding(inv, "shell.lookup")
+          .verb("look-up")
+          .severity(Severity.SAFE)
+          .read()
+          .reason("only looks up where a command is")
+          .addTo(walk.analysis());
+      return true;
     }
     if ((p.equals("ionice") || p.equals("chrt") || p.equals("taskset"))
-        && hasAny(inv, "-p", "--pid")) {
+        && targetsProcess(inv.args(), SIMPLE.getOrDefault(p, Set.of()))) {
       return false;
     }
     int start =
@@ -178,6 +177,16 @@ final class Launchers {
         p.equals("chroot") && start > 0
             ? EnvironmentMarkers.of(inv.args().get(start - 1).value())
             : Environment.UNKNOWN;
+    if (p.equals("sudo")) {
+      // sudo sets NAME=value words before the command in the command's environment.
+      while (start < inv.args().size() && assignment(inv.args().get(start)) > 0) {
+        env = env.combine(variable(walk, inv.args().get(start)));
+        start++;
+      }
+      if (start >= inv.args().size()) {
+        return false;
+      }
+    }
     walk.command(inv, inv.args().subList(start, inv.args().size()), p, env);
     return true;
   }
@@ -216,13 +225,61 @@ final class Launchers {
     return i;
   }
 
-  private static boolean hasAny(Invocation inv, String... flags) {
-    for (Arg a : inv.args()) {
-      for (String f : flags) {
-        if (a.value().equals(f)) {
-          return true;
-        }
+  /** Where the {@code =} of a {@code NAME=value} argument is, or -1 when it is not one. */
+  private static int assignment(Arg a) {
+    String v = a.value();
+    int eq = v.indexOf('=');
+    return eq > 0 && ShellWalk.isName(v.substring(0, eq)) ? eq : -1;
+  }
+
+  /** The environment a {@code NAME=value} argument marks for the command it is set for. */
+  private static Environment variable(ShellWalk walk, Arg a) {
+    String v = a.value();
+    int eq = v.indexOf('=');
+    if (eq <= 0) {
+      return Environment.UNKNOWN;
+    }
+    return walk.stricter(EnvironmentVariables.of(v.substring(0, eq), v.substring(eq + 1)));
+  }
+
+  /**
+   * Whether {@code command} only looks a name up: {@code -v} or {@code -V} among the options before
+   * the command name ({@code command -v rm}, {@code command -pV rm}). Options after the name belong
+   * to the command it runs ({@code command rm -v -rf /} runs rm).
+   */
+  private static boolean isLookup(List<Arg> args) {
+    for (Arg a : args) {
+      String v = a.value();
+      if (v.equals("--") || !a.isOption() || a.dynamic()) {
+        return false;
       }
+      if (!v.startsWith("--") && (v.indexOf('v') > 0 || v.indexOf('V') > 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code ionice}, {@code chrt} or {@code taskset} acts on a running process ({@code -p},
+   * {@code --pid}, or {@code p} in a cluster such as {@code -cp}) rather than starting a command;
+   * only options before the command count.
+   */
+  private static boolean targetsProcess(List<Arg> args, Set<String> withValue) {
+    int i = 0;
+    while (i < args.size()) {
+      Arg a = args.get(i);
+      String v = a.value();
+      if (v.equals("--") || !a.isOption() || a.dynamic()) {
+        return false;
+      }
+      if (v.equals("--pid") || v.startsWith("--pid=")) {
+        return true;
+      }
+      if (!v.startsWith("--") && v.indexOf('p') > 0) {
+        return true;
+      }
+      i += v.indexOf('=') < 0 && withValue.contains(v) ? 2 : 1;
     }
     return false;
   }
@@ -432,6 +489,7 @@ final class Launchers {
 
   private static void env(Invocation inv, ShellWalk walk) {
     List<Arg> args = inv.args();
+    Environment env = Environment.UNKNOWN;
     int i = 0;
     while (i < args.size()) {
       String v = args.get(i).value();
@@ -465,7 +523,12 @@ final class Launchers {
         i += 2;
         continue;
       }
-      if (v.startsWith("-") || (v.indexOf('=') > 0 && !v.startsWith("="))) {
+      if (v.startsWith("-")) {
+        i++;
+        continue;
+      }
+      if (v.indexOf('=') > 0) {
+        env = env.combine(variable(walk, args.get(i)));
         i++;
         continue;
       }
@@ -480,7 +543,7 @@ final class Launchers {
           .addTo(walk.analysis());
       return;
     }
-    walk.command(inv, args.subList(i, args.size()), "env", Environment.UNKNOWN);
+    walk.command(inv, args.subList(i, args.size()), "env", env);
   }
 
   private static final Set<String> SSH_VALUE =
@@ -534,6 +597,10 @@ final class Launchers {
     walk.shellText(inv, sb.toString(), via, env);
   }
 
+  /**
+   * Options of {@code xargs} that take the next word. GNU's {@code -e}, {@code -i}, {@code -l} and
+   * their long forms take a value only when it is attached ({@code -l1}, {@code --eof=x}).
+   */
   private static final Set<String> XARGS_VALUE =
       Set.of(
           "-a",
@@ -541,20 +608,15 @@ final class Launchers {
           "-d",
           "--delimiter",
           "-E",
-          "-e",
-          "--eof",
-          "-I",
-          "-i",
-          "--replace",
           "-L",
-          "-l",
-          "--max-lines",
           "-n",
           "--max-args",
           "-P",
           "--max-procs",
           "-s",
           "--max-chars",
+          "-R",
+          "-S",
           "--process-slot-var");
 
   private static void xargs(Invocation inv, ShellWalk walk) {
@@ -571,18 +633,23 @@ final class Launchers {
       if (!v.startsWith("-") || v.length() == 1) {
         break;
       }
-      if (v.equals("-I") || v.equals("--replace")) {
+      if (v.equals("-I") || v.equals("-J")) {
         replace = i + 1 < args.size() ? args.get(i + 1).value() : "{}";
         i += 2;
         continue;
       }
-      if (v.startsWith("-I") || v.startsWith("--replace=")) {
-        replace = v.startsWith("-I") ? v.substring(2) : v.substring("--replace=".length());
+      if (v.equals("-i") || v.equals("--replace")) {
+        replace = "{}";
         i++;
         continue;
       }
-      if (v.equals("-i")) {
-        replace = "{}";
+      if (v.startsWith("-I") || v.startsWith("-J") || v.startsWith("-i")) {
+        replace = v.substring(2);
+        i++;
+        continue;
+      }
+      if (v.startsWith("--replace=")) {
+        replace = v.substring("--replace=".length());
         i++;
         continue;
       }
@@ -684,13 +751,20 @@ final class Launchers {
     walk.command(inv, argv, "parallel", Environment.UNKNOWN);
   }
 
-  private static final Set<String> WATCH_VALUE =
-      Set.of("-n", "--interval", "-d", "--differences", "-q", "--equexit");
+  /**
+   * Options of {@code watch} that take the next word ({@code -d} and {@code --differences} take an
+   * optional value only after {@code =}).
+   */
+  private static final Set<String> WATCH_VALUE = Set.of("-n", "--interval", "-q", "--equexit");
 
   private static void watch(Invocation inv, ShellWalk walk) {
     List<Arg> args = inv.args();
-    boolean exec = hasAny(inv, "-x", "--exec");
     int i = commandStart(args, WATCH_VALUE, 0);
+    boolean exec = false;
+    for (Arg a : args.subList(0, Math.min(i, args.size()))) {
+      String v = a.value();
+      exec |= v.equals("--exec") || (a.isOption() && !v.startsWith("--") && v.indexOf('x') > 0);
+    }
     if (i >= args.size()) {
       return;
     }
@@ -713,16 +787,17 @@ final class Launchers {
 
   private static void flock(Invocation inv, ShellWalk walk) {
     List<Arg> args = inv.args();
-    for (int i = 0; i < args.size(); i++) {
-      String v = args.get(i).value();
-      if ((v.equals("-c") || v.equals("--command")) && i + 1 < args.size()) {
-        walk.shell(inv, args.get(i + 1), "flock -c", Environment.UNKNOWN);
-        return;
+    int file = commandStart(args, Set.of("-w", "--timeout", "-E", "--conflict-exit-code"), 0);
+    if (file + 1 >= args.size()) {
+      return;
+    }
+    String next = args.get(file + 1).value();
+    if (next.equals("-c") || next.equals("--command")) {
+      if (file + 2 < args.size()) {
+        walk.shell(inv, args.get(file + 2), "flock -c", Environment.UNKNOWN);
       }
+      return;
     }
-    int i = commandStart(args, Set.of("-w", "--timeout", "-E", "--conflict-exit-code"), 1);
-    if (i < args.size()) {
-      walk.command(inv, args.subList(i, args.size()), "flock", Environment.UNKNOWN);
-    }
+    walk.command(inv, args.subList(file + 1, args.size()), "flock", Environment.UNKNOWN);
   }
 }
