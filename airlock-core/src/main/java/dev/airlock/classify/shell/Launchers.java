@@ -3,6 +3,7 @@ package dev.airlock.classify.shell;
 import dev.airlock.action.Environment;
 import dev.airlock.classify.Severity;
 import dev.airlock.classify.env.EnvironmentMarkers;
+import dev.airlock.classify.env.EnvironmentVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,9 @@ final class Launchers {
           Map.entry("timeout", Set.of("-s", "--signal", "-k", "--kill-after")),
           Map.entry("chroot", Set.of("--userspec", "--groups")),
           Map.entry("taskset", Set.of()),
-          Map.entry("chrt", Set.of()),
+          Map.entry(
+              "chrt",
+              Set.of("-T", "--sched-runtime", "-P", "--sched-period", "-D", "--sched-deadline")),
           Map.entry(
               "runuser",
               Set.of(
@@ -131,6 +134,9 @@ final class Launchers {
       case "parallel" -> parallel(inv, walk);
       case "watch" -> watch(inv, walk);
       case "flock" -> flock(inv, walk);
+      case "make", "gmake" -> {
+        return makefileFromInput(inv, walk);
+      }
       default -> {
         if (SIMPLE.containsKey(p)) {
           return simple(inv, walk);
@@ -143,21 +149,17 @@ final class Launchers {
 
   private static boolean simple(Invocation inv, ShellWalk walk) {
     String p = inv.program();
-    if (p.equals("command") || p.equals("type")) {
-      for (Arg a : inv.args()) {
-        if (a.value().equals("-v") || a.value().equals("-V")) {
-          walk.finding(inv, "shell.lookup")
-              .verb("look-up")
-              .severity(Severity.SAFE)
-              .read()
-              .reason("only looks up where a command is")
-              .addTo(walk.analysis());
-          return true;
-        }
-      }
+    if (p.equals("command") && isLookup(inv.args())) {
+      walk.finding(inv, "shell.lookup")
+          .verb("look-up")
+          .severity(Severity.SAFE)
+          .read()
+          .reason("only looks up where a command is")
+          .addTo(walk.analysis());
+      return true;
     }
     if ((p.equals("ionice") || p.equals("chrt") || p.equals("taskset"))
-        && hasAny(inv, "-p", "--pid")) {
+        && targetsProcess(inv.args(), SIMPLE.getOrDefault(p, Set.of()))) {
       return false;
     }
     int start =
@@ -178,6 +180,16 @@ final class Launchers {
         p.equals("chroot") && start > 0
             ? EnvironmentMarkers.of(inv.args().get(start - 1).value())
             : Environment.UNKNOWN;
+    if (p.equals("sudo")) {
+      // sudo sets NAME=value words before the command in the command's environment.
+      while (start < inv.args().size() && assignment(inv.args().get(start)) > 0) {
+        env = env.combine(variable(walk, inv.args().get(start)));
+        start++;
+      }
+      if (start >= inv.args().size()) {
+        return false;
+      }
+    }
     walk.command(inv, inv.args().subList(start, inv.args().size()), p, env);
     return true;
   }
@@ -216,13 +228,61 @@ final class Launchers {
     return i;
   }
 
-  private static boolean hasAny(Invocation inv, String... flags) {
-    for (Arg a : inv.args()) {
-      for (String f : flags) {
-        if (a.value().equals(f)) {
-          return true;
-        }
+  /** Where the {@code =} of a {@code NAME=value} argument is, or -1 when it is not one. */
+  private static int assignment(Arg a) {
+    String v = a.value();
+    int eq = v.indexOf('=');
+    return eq > 0 && ShellWalk.isName(v.substring(0, eq)) ? eq : -1;
+  }
+
+  /** The environment a {@code NAME=value} argument marks for the command it is set for. */
+  private static Environment variable(ShellWalk walk, Arg a) {
+    String v = a.value();
+    int eq = v.indexOf('=');
+    if (eq <= 0) {
+      return Environment.UNKNOWN;
+    }
+    return walk.stricter(EnvironmentVariables.of(v.substring(0, eq), v.substring(eq + 1)));
+  }
+
+  /**
+   * Whether {@code command} only looks a name up: {@code -v} or {@code -V} among the options before
+   * the command name ({@code command -v rm}, {@code command -pV rm}). Options after the name belong
+   * to the command it runs ({@code command rm -v -rf /} runs rm).
+   */
+  private static boolean isLookup(List<Arg> args) {
+    for (Arg a : args) {
+      String v = a.value();
+      if (v.equals("--") || !a.isOption() || a.dynamic()) {
+        return false;
       }
+      if (!v.startsWith("--") && (v.indexOf('v') > 0 || v.indexOf('V') > 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code ionice}, {@code chrt} or {@code taskset} acts on a running process ({@code -p},
+   * {@code --pid}, or {@code p} in a cluster such as {@code -cp}) rather than starting a command;
+   * only options before the command count.
+   */
+  private static boolean targetsProcess(List<Arg> args, Set<String> withValue) {
+    int i = 0;
+    while (i < args.size()) {
+      Arg a = args.get(i);
+      String v = a.value();
+      if (v.equals("--") || !a.isOption() || a.dynamic()) {
+        return false;
+      }
+      if (v.equals("--pid") || v.startsWith("--pid=")) {
+        return true;
+      }
+      if (!v.startsWith("--") && v.indexOf('p') > 0) {
+        return true;
+      }
+      i += v.indexOf('=') < 0 && withValue.contains(v) ? 2 : 1;
     }
     return false;
   }
@@ -432,6 +492,7 @@ final class Launchers {
 
   private static void env(Invocation inv, ShellWalk walk) {
     List<Arg> args = inv.args();
+    Environment env = Environment.UNKNOWN;
     int i = 0;
     while (i < args.size()) {
       String v = args.get(i).value();
@@ -465,7 +526,12 @@ final class Launchers {
         i += 2;
         continue;
       }
-      if (v.startsWith("-") || (v.indexOf('=') > 0 && !v.startsWith("="))) {
+      if (v.startsWith("-")) {
+        i++;
+        continue;
+      }
+      if (v.indexOf('=') > 0) {
+        env = env.combine(variable(walk, args.get(i)));
         i++;
         continue;
       }
@@ -480,7 +546,7 @@ final class Launchers {
           .addTo(walk.analysis());
       return;
     }
-    walk.command(inv, args.subList(i, args.size()), "env", Environment.UNKNOWN);
+    walk.command(inv, args.subList(i, args.size()), "env", env);
   }
 
   private static final Set<String> SSH_VALUE =
@@ -534,6 +600,10 @@ final class Launchers {
     walk.shellText(inv, sb.toString(), via, env);
   }
 
+  /**
+   * Options of {@code xargs} that take the next word. GNU's {@code -e}, {@code -i}, {@code -l} and
+   * their long forms take a value only when it is attached ({@code -l1}, {@code --eof=x}).
+   */
   private static final Set<String> XARGS_VALUE =
       Set.of(
           "-a",
@@ -541,20 +611,15 @@ final class Launchers {
           "-d",
           "--delimiter",
           "-E",
-          "-e",
-          "--eof",
-          "-I",
-          "-i",
-          "--replace",
           "-L",
-          "-l",
-          "--max-lines",
           "-n",
           "--max-args",
           "-P",
           "--max-procs",
           "-s",
           "--max-chars",
+          "-R",
+          "-S",
           "--process-slot-var");
 
   private static void xargs(Invocation inv, ShellWalk walk) {
@@ -571,18 +636,23 @@ final class Launchers {
       if (!v.startsWith("-") || v.length() == 1) {
         break;
       }
-      if (v.equals("-I") || v.equals("--replace")) {
+      if (v.equals("-I") || v.equals("-J")) {
         replace = i + 1 < args.size() ? args.get(i + 1).value() : "{}";
         i += 2;
         continue;
       }
-      if (v.startsWith("-I") || v.startsWith("--replace=")) {
-        replace = v.startsWith("-I") ? v.substring(2) : v.substring("--replace=".length());
+      if (v.equals("-i") || v.equals("--replace")) {
+        replace = "{}";
         i++;
         continue;
       }
-      if (v.equals("-i")) {
-        replace = "{}";
+      if (v.startsWith("-I") || v.startsWith("-J") || v.startsWith("-i")) {
+        replace = v.substring(2);
+        i++;
+        continue;
+      }
+      if (v.startsWith("--replace=")) {
+        replace = v.substring("--replace=".length());
         i++;
         continue;
       }
@@ -684,13 +754,20 @@ final class Launchers {
     walk.command(inv, argv, "parallel", Environment.UNKNOWN);
   }
 
-  private static final Set<String> WATCH_VALUE =
-      Set.of("-n", "--interval", "-d", "--differences", "-q", "--equexit");
+  /**
+   * Options of {@code watch} that take the next word ({@code -d} and {@code --differences} take an
+   * optional value only after {@code =}).
+   */
+  private static final Set<String> WATCH_VALUE = Set.of("-n", "--interval", "-q", "--equexit");
 
   private static void watch(Invocation inv, ShellWalk walk) {
     List<Arg> args = inv.args();
-    boolean exec = hasAny(inv, "-x", "--exec");
     int i = commandStart(args, WATCH_VALUE, 0);
+    boolean exec = false;
+    for (Arg a : args.subList(0, Math.min(i, args.size()))) {
+      String v = a.value();
+      exec |= v.equals("--exec") || (a.isOption() && !v.startsWith("--") && v.indexOf('x') > 0);
+    }
     if (i >= args.size()) {
       return;
     }
@@ -713,16 +790,92 @@ final class Launchers {
 
   private static void flock(Invocation inv, ShellWalk walk) {
     List<Arg> args = inv.args();
+    int file = commandStart(args, Set.of("-w", "--timeout", "-E", "--conflict-exit-code"), 0);
+    if (file + 1 >= args.size()) {
+      return;
+    }
+    String next = args.get(file + 1).value();
+    if (next.equals("-c") || next.equals("--command")) {
+      if (file + 2 < args.size()) {
+        walk.shell(inv, args.get(file + 2), "flock -c", Environment.UNKNOWN);
+      }
+      return;
+    }
+    walk.command(inv, args.subList(file + 1, args.size()), "flock", Environment.UNKNOWN);
+  }
+
+  /**
+   * Handles {@code make -f /dev/stdin} (or {@code -f -}) fed by a heredoc, here-string or pipe: the
+   * recipes of that makefile run as shell commands, so they are walked. Any other make is left to
+   * the generic rules (false).
+   */
+  private static boolean makefileFromInput(Invocation inv, ShellWalk walk) {
+    boolean fromInput = false;
+    List<Arg> args = inv.args();
     for (int i = 0; i < args.size(); i++) {
       String v = args.get(i).value();
-      if ((v.equals("-c") || v.equals("--command")) && i + 1 < args.size()) {
-        walk.shell(inv, args.get(i + 1), "flock -c", Environment.UNKNOWN);
-        return;
+      String file = null;
+      if ((v.equals("-f") || v.equals("--file") || v.equals("--makefile")) && i + 1 < args.size()) {
+        file = args.get(i + 1).value();
+      } else if (v.startsWith("--file=") || v.startsWith("--makefile=")) {
+        file = v.substring(v.indexOf('=') + 1);
+      } else if (v.startsWith("-f") && v.length() > 2) {
+        file = v.substring(2);
+      }
+      if (file != null
+          && (file.equals("-") || file.equals("/dev/stdin") || file.startsWith("/dev/fd/0"))) {
+        fromInput = true;
       }
     }
-    int i = commandStart(args, Set.of("-w", "--timeout", "-E", "--conflict-exit-code"), 1);
-    if (i < args.size()) {
-      walk.command(inv, args.subList(i, args.size()), "flock", Environment.UNKNOWN);
+    if (!fromInput) {
+      return false;
     }
+    Invocation.Input in = inv.input();
+    String text = null;
+    if (in != null
+        && (in.kind() == Invocation.InputKind.HEREDOC
+            || in.kind() == Invocation.InputKind.HERESTRING)) {
+      text = in.text();
+    } else if (in != null && in.kind() == Invocation.InputKind.PIPE) {
+      PipeOrigin o = walk.origin();
+      text = o == null ? null : o.literal();
+    }
+    if (text == null) {
+      walk.finding(inv, "shell.make.dynamic-makefile")
+          .verb("run-piped-code")
+          .severity(Severity.UNKNOWN)
+          .reason(
+              inv.program()
+                  + " reads its makefile from standard input, which is known only at run time;"
+                  + " its recipes cannot be judged")
+          .addTo(walk.analysis());
+      return true;
+    }
+    StringBuilder recipes = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      String cmd = null;
+      if (line.startsWith("\t")) {
+        cmd = line.substring(1);
+      } else {
+        int colon = line.indexOf(':');
+        int semi = line.indexOf(';');
+        if (colon > 0 && semi > colon) {
+          cmd = line.substring(semi + 1);
+        }
+      }
+      if (cmd == null) {
+        continue;
+      }
+      cmd = cmd.strip();
+      while (!cmd.isEmpty() && "@-+".indexOf(cmd.charAt(0)) >= 0) {
+        cmd = cmd.substring(1);
+      }
+      recipes.append(cmd.replace("$$", "$")).append('\n');
+    }
+    if (recipes.isEmpty()) {
+      return false;
+    }
+    walk.shellText(inv, recipes.toString(), inv.program() + " -f /dev/stdin", Environment.UNKNOWN);
+    return true;
   }
 }

@@ -205,13 +205,7 @@ final class Runners {
         return false;
       }
       case "npx", "pnpx", "bunx" -> {
-        for (int i = 0; i + 1 < args.size(); i++) {
-          if (args.get(i).value().equals("-c") || args.get(i).value().equals("--call")) {
-            walk.shell(inv, args.get(i + 1), p + " -c", Environment.UNKNOWN);
-            return true;
-          }
-        }
-        return run(inv, walk, NPX, 0);
+        return shellMode(inv, walk, args, NPX.withValue(), p + " -c") || run(inv, walk, NPX, 0);
       }
       default -> {
         Runner r = RUNNERS.get(p);
@@ -259,6 +253,46 @@ final class Runners {
     return true;
   }
 
+  /**
+   * Handles a runner's shell mode: {@code -c}, {@code --call} or {@code --shell-mode} among the
+   * options before the command ({@code npx -c 'cmd'}, {@code npm exec --call='cmd'}, {@code pnpm
+   * exec -c cmd args}) runs the rest as a shell command line. Options after the command belong to
+   * it ({@code npx typeorm schema:drop -c default}). False when there is no shell mode.
+   */
+  private static boolean shellMode(
+      Invocation inv, ShellWalk walk, List<Arg> args, Set<String> withValue, String via) {
+    int i = 0;
+    while (i < args.size()) {
+      Arg a = args.get(i);
+      String v = a.value();
+      if (v.equals("--") || !a.isOption() || a.dynamic()) {
+        return false;
+      }
+      if (v.startsWith("--call=")) {
+        walk.shellText(inv, v.substring("--call=".length()), via, Environment.UNKNOWN);
+        return true;
+      }
+      if (v.equals("-c") || v.equals("--call") || v.equals("--shell-mode")) {
+        List<Arg> code = args.subList(Math.min(i + 1, args.size()), args.size());
+        if (code.isEmpty()) {
+          return false;
+        }
+        if (code.size() == 1) {
+          walk.shell(inv, code.getFirst(), via + " -c", Environment.UNKNOWN);
+        } else {
+          StringBuilder sb = new StringBuilder();
+          for (Arg c : code) {
+            sb.append(sb.isEmpty() ? "" : " ").append(c.value());
+          }
+          walk.shellText(inv, sb.toString(), via + " -c", Environment.UNKNOWN);
+        }
+        return true;
+      }
+      i += v.indexOf('=') < 0 && withValue.contains(v) ? 2 : 1;
+    }
+    return false;
+  }
+
   /** {@code @scope/name@1.2} and {@code name@latest} run the binary {@code name}. */
   static String packageBinary(String spec) {
     String s = spec;
@@ -283,6 +317,9 @@ final class Runners {
     if (inv.program().equals("bun")) {
       for (Arg a : args) {
         String v = a.value();
+        if (!a.isOption() || v.equals("--")) {
+          break; // options after the subcommand or script belong to it
+        }
         if (v.equals("-e") || v.equals("--eval") || v.equals("-p") || v.equals("--print")) {
           return false; // code on the command line: the interpreter rules judge it
         }
@@ -300,7 +337,10 @@ final class Runners {
     List<Arg> rest = args.subList(i + 1, args.size());
     switch (sub) {
       case "exec", "x", "dlx" -> {
-        int j = Launchers.commandStart(rest, Set.of("-p", "--package", "-c", "--call"), 0);
+        if (shellMode(inv, walk, rest, Set.of("-p", "--package"), inv.program() + " " + sub)) {
+          return true;
+        }
+        int j = Launchers.commandStart(rest, Set.of("-p", "--package"), 0);
         if (j < rest.size()) {
           List<Arg> argv = new ArrayList<>(rest.subList(j, rest.size()));
           argv.set(0, argv.getFirst().withValue(packageBinary(argv.getFirst().value())));

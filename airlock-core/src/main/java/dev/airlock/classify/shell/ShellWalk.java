@@ -6,6 +6,7 @@ import dev.airlock.classify.Analysis;
 import dev.airlock.classify.FindingBuilder;
 import dev.airlock.classify.Scope;
 import dev.airlock.classify.Severity;
+import dev.airlock.classify.env.EnvironmentVariables;
 import dev.airlock.classify.http.HttpRequest;
 import dev.airlock.classify.shell.syntax.AndOr;
 import dev.airlock.classify.shell.syntax.Assignment;
@@ -26,6 +27,7 @@ import dev.airlock.classify.shell.syntax.Word;
 import dev.airlock.classify.shell.syntax.WordPart;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,12 +44,19 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
 
   private final ShellClassifier classifier;
   private final String text;
-  private final Scope scope;
+  private Scope scope;
   private final Analysis out;
   private final Bindings bindings;
   private final WordResolver words;
   private int conditional;
   private @Nullable PipeOrigin currentOrigin;
+
+  /**
+   * The environment named by variables this shell has set so far ({@code export AWS_PROFILE=prod},
+   * a plain {@code KUBECONFIG=...}); it applies to every later command of the text, conditionally
+   * set or not, since it can only make the judgement stricter (see {@link #stricter}).
+   */
+  private Environment assigned = Environment.UNKNOWN;
 
   ShellWalk(ShellClassifier classifier, String text, Scope scope, Analysis out, Bindings bindings) {
     this.classifier = classifier;
@@ -213,16 +222,22 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
   }
 
   private void simple(SimpleCommand c, @Nullable PipeOrigin origin) {
+    Environment prefix = Environment.UNKNOWN;
     for (Assignment a : c.assignments()) {
       Arg value = a.value() == null ? null : words.resolve(a.value());
       for (Word w : a.array()) {
         words.resolve(w);
       }
+      Environment marked =
+          value == null ? Environment.UNKNOWN : EnvironmentVariables.of(a.name(), value.value());
       if (c.words().isEmpty()) {
         bindings.assign(
             a.name(),
             value != null && value.isLiteral() && !a.append() ? value.value() : null,
             conditional == 0);
+        setsVariable(a.name() + "=" + (value == null ? "" : value.value()), marked);
+      } else {
+        prefix = prefix.combine(marked);
       }
     }
     List<Arg> args = new ArrayList<>(c.words().size());
@@ -249,10 +264,84 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
             c.span().end(),
             c.span().of(text),
             input);
+    if (DECLARATIONS.contains(inv.program())) {
+      declaration(inv);
+    }
+    Scope savedScope = scope;
+    Environment carried = stricter(assigned.combine(prefix));
+    if (carried != Environment.UNKNOWN) {
+      scope = scope.detected(carried);
+      if (prefix != Environment.UNKNOWN) {
+        note(
+            "shell: variables set for "
+                + inv.program()
+                + " mark "
+                + prefix.id()
+                + "; judged as "
+                + scope.environment().id());
+      }
+    }
     PipeOrigin saved = currentOrigin;
     currentOrigin = input != null && input.kind() == Invocation.InputKind.PIPE ? origin : null;
-    dispatch(inv);
-    currentOrigin = saved;
+    try {
+      dispatch(inv);
+    } finally {
+      currentOrigin = saved;
+      scope = savedScope;
+    }
+  }
+
+  /** Builtins that set shell variables from {@code NAME=value} arguments. */
+  private static final Set<String> DECLARATIONS =
+      Set.of("export", "declare", "typeset", "local", "readonly");
+
+  /** Records the variables an {@code export NAME=value} (or declare, ...) sets. */
+  private void declaration(Invocation inv) {
+    for (Arg a : inv.args()) {
+      String v = a.value();
+      int eq = v.indexOf('=');
+      if (eq > 0 && isName(v.substring(0, eq))) {
+        setsVariable(v, EnvironmentVariables.of(v.substring(0, eq), v.substring(eq + 1)));
+      }
+    }
+  }
+
+  private void setsVariable(String assignment, Environment marked) {
+    Environment e = stricter(marked);
+    if (e == Environment.UNKNOWN) {
+      return;
+    }
+    assigned = assigned.combine(e);
+    note("shell: " + oneLine(assignment) + " marks " + e.id() + " for the commands after it");
+  }
+
+  /**
+   * The part of an environment named by a variable that may count: production always, a lower
+   * environment only over a concrete one (where combining can only pick the riskier). A variable
+   * never turns an unknown environment, which counts as production, into a lower one: the value of
+   * an unrelated or stale variable must not make an action look safer.
+   */
+  Environment stricter(Environment marked) {
+    if (marked == Environment.PRODUCTION) {
+      return marked;
+    }
+    if (marked == Environment.UNKNOWN || scope.environment() == Environment.UNKNOWN) {
+      return Environment.UNKNOWN;
+    }
+    return marked;
+  }
+
+  static boolean isName(String s) {
+    if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (!(Character.isLetterOrDigit(ch) || ch == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void dynamicCommand(SimpleCommand c, Arg name) {

@@ -48,8 +48,28 @@ final class WindowsSystem {
   private static final Severity DES = Severity.DESTRUCTIVE;
 
   static void classify(Invocation inv, ShellContext ctx) {
+    List<Arg> windows = WindowsWords.of(inv);
+    int before = ctx.analysis().findings().size();
+    classify(inv, ctx, windows);
+    if (windows != inv.args() && !heldSince(ctx, before)) {
+      // A backslash splits differently on Windows and in a POSIX shell (bcdedit \/set);
+      // which one runs the line is not known, so the POSIX reading is judged too.
+      classify(inv, ctx, inv.args());
+    }
+  }
+
+  private static boolean heldSince(ShellContext ctx, int before) {
+    var all = ctx.analysis().findings();
+    for (int i = before; i < all.size(); i++) {
+      if (all.get(i).severity() != Severity.SAFE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void classify(Invocation inv, ShellContext ctx, List<Arg> args) {
     String p = inv.program();
-    List<Arg> args = WindowsWords.of(inv);
     List<String> words = new ArrayList<>();
     for (Arg a : args) {
       words.add(a.value().toLowerCase(Locale.ROOT));

@@ -386,7 +386,7 @@ class PackProperties {
           case 3 -> "nice -n 10 " + command;
           case 4 -> "timeout 30 " + command;
           case 5 -> "nohup " + command;
-          case 6 -> "command -p " + command.replace(" -v", " --verbose");
+          case 6 -> "command " + command;
           case 7 -> "bash -c '" + command + "'";
           case 8 -> "sh -c \"" + command + "\"";
           case 9 -> "( " + command + " )";
@@ -407,14 +407,13 @@ class PackProperties {
   }
 
   /**
-   * Known gap, expected to fail once fixed: Launchers reads a {@code -v} anywhere after {@code
-   * command} as {@code command -v} (a look-up), so a wrapped command with its own {@code -v} is
-   * allowed. When this fails, the gap is closed: remove this test and wrap with plain {@code
-   * command} in {@link #walk_wrapperVariants_keepTheSeverity}.
+   * Options after the program {@code command} runs belong to that program: {@code command rm -v -rf
+   * /} runs rm, it does not look rm up. Regression for the look-up read anywhere in argv.
    */
   @Example
-  void walk_commandWrapperWithAVerboseFlag_isReadAsALookup_knownGap() {
-    assertThat(walk("command shred -v -n 1 /dev/sda")).isEqualTo(Severity.SAFE);
-    assertThat(walk("command rm -v -rf /")).isEqualTo(Severity.SAFE);
+  void walk_commandWrapperWithAVerboseFlag_runsTheCommand() {
+    assertThat(walk("command shred -v -n 1 /dev/sda")).isEqualTo(walk("shred -v -n 1 /dev/sda"));
+    assertThat(walk("command rm -v -rf /")).isEqualTo(Severity.CATASTROPHIC);
+    assertThat(walk("command -v rm")).isEqualTo(Severity.SAFE);
   }
 }
