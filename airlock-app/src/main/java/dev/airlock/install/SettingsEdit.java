@@ -300,8 +300,8 @@ final class SettingsEdit {
     int n = spans.size();
     if (n == 1) {
       return List.of(
-          text.substring(0, open + 1) + text.substring(spans.get(0)[1]),
-          text.substring(0, open + 1) + text.substring(close - 1));
+          text.substring(0, open + 1) + text.substring(close - 1),
+          text.substring(0, open + 1) + text.substring(spans.get(0)[1]));
     }
     if (i == n - 1) {
       return List.of(text.substring(0, spans.get(i - 1)[1]) + text.substring(spans.get(i)[1]));
