@@ -238,6 +238,8 @@ final class SettingsEdit {
       if (!ownsElement(el, rt)) {
         continue;
       }
+      String found = commandOf(hookObjects(el, rt).get(0));
+      String installed = found == null ? command : found;
       List<@Nullable String> candidates = new ArrayList<>();
       boolean soleElement = arr.elements().size() == 1;
       boolean soleEvent = soleElement && hooksObj.members().size() == 1;
@@ -254,7 +256,7 @@ final class SettingsEdit {
       candidates.addAll(plain);
       for (String c : candidates) {
         try {
-          if (text.equals(installEvent(c, rt, event, command))) {
+          if (text.equals(installEvent(c, rt, event, installed))) {
             return new Removal(c);
           }
         } catch (SettingsException e) {
