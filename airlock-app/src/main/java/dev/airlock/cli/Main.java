@@ -12,7 +12,14 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description =
         "Airlock: classify what an agent is about to do and hold what could destroy something.",
-    subcommands = {CheckCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      PolicyCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
+      DoctorCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:allow / success",

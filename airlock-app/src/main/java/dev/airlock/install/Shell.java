@@ -1,0 +1,73 @@
+package dev.airlock.install;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** POSIX shell quoting for the command written into settings files, and its inverse. */
+final class Shell {
+  private Shell() {}
+
+  /** The word as-is when it needs no quoting, else in single quotes. */
+  static String quote(String word) {
+    if (!word.isEmpty() && word.chars().allMatch(Shell::plain)) {
+      return word;
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  private static boolean plain(int c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || "/._-+:@%=,".indexOf(c) >= 0;
+  }
+
+  /** The first word of a command, with single and double quotes and backslashes undone. */
+  static String firstWord(String command) {
+    List<String> words = words(command);
+    return words.isEmpty() ? "" : words.get(0);
+  }
+
+  private static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\'') {
+        int close = s.indexOf('\'', i + 1);
+        int end = close < 0 ? s.length() : close;
+        cur.append(s, i + 1, end);
+        i = end;
+        in = true;
+      } else if (c == '"') {
+        int j = i + 1;
+        while (j < s.length() && s.charAt(j) != '"') {
+          if (s.charAt(j) == '\\' && j + 1 < s.length()) {
+            j++;
+          }
+          cur.append(s.charAt(j));
+          j++;
+        }
+        i = j;
+        in = true;
+      } else if (c == '\\' && i + 1 < s.length()) {
+        cur.append(s.charAt(++i));
+        in = true;
+      } else if (Character.isWhitespace(c)) {
+        if (in) {
+          out.add(cur.toString());
+          cur.setLength(0);
+          in = false;
+        }
+      } else {
+        cur.append(c);
+        in = true;
+      }
+    }
+    if (in) {
+      out.add(cur.toString());
+    }
+    return out;
+  }
+}
