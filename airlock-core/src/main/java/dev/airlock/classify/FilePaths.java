@@ -177,6 +177,7 @@ public final class FilePaths {
         || p.startsWith("/bin/")
         || p.contains(".git/")
         || p.startsWith("~/.ssh")
+        || p.contains("/.ssh/")
         || p.startsWith("~/.aws")
         || p.startsWith("~/.kube")
         || p.startsWith("~/.gnupg")
