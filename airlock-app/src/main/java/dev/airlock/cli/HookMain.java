@@ -92,14 +92,31 @@ public final class HookMain {
         }
       }
     }
+    long t0 = System.nanoTime();
     Policy policy = policy(policyFile);
-    HookCall call = HookPayloads.read(runtime, readPayload(in), env);
+    long t1 = System.nanoTime();
+    String payload = readPayload(in);
+    HookCall call = HookPayloads.read(runtime, payload, env);
+    long t2 = System.nanoTime();
     Gate gate = new Gate(policy, Limits.DEFAULT);
+    long t3 = System.nanoTime();
     List<Verdict> verdicts = new ArrayList<>(call.actions().size());
     for (Action a : call.actions()) {
       verdicts.add(gate.check(a));
     }
-    return HookAnswers.of(call, verdicts, emitAllow);
+    long t4 = System.nanoTime();
+    HookAnswer answer = HookAnswers.of(call, verdicts, emitAllow);
+    if (System.getenv("AIRLOCK_HOOK_TIMING") != null) { // where a slow hook spends its time
+      System.err.printf(
+          "airlock hook timing: policy %d ms, payload %d ms, gate %d ms, check %d ms, answer %d"
+              + " ms%n",
+          (t1 - t0) / 1_000_000,
+          (t2 - t1) / 1_000_000,
+          (t3 - t2) / 1_000_000,
+          (t4 - t3) / 1_000_000,
+          (System.nanoTime() - t4) / 1_000_000);
+    }
+    return answer;
   }
 
   private static Policy policy(@Nullable Path file) throws HookException {
