@@ -42,7 +42,9 @@ public final class HookAnswers {
       d = Decision.DENY;
     }
     return switch (runtime) {
-      case CLAUDE_CODE, CODEX -> preToolUse(d, worst, emitAllow);
+      // Codex treats an allow without rewritten input as a failed hook: say nothing instead.
+      case CLAUDE_CODE -> preToolUse(d, worst, emitAllow);
+      case CODEX -> preToolUse(d, worst, false);
       case CURSOR -> cursor(d, worst);
       case GEMINI -> gemini(d, worst, emitAllow);
     };

@@ -48,7 +48,8 @@ public final class HookPayloads {
   private static final Set<String> GEMINI_PASS =
       Set.of("glob", "list_directory", "google_web_search", "save_memory", "write_todos");
 
-  private static final int MAX_URLS = 16;
+  /** The most actions one call is split into (URLs in a fetch, files in a multi-read). */
+  private static final int MAX_SPLIT = 16;
 
   private HookPayloads() {}
 
@@ -154,18 +155,40 @@ public final class HookPayloads {
     List<Action> actions = new ArrayList<>(1);
     if (tool.equals("run_shell_command")) {
       actions.add(new ShellAction(command(input), ctx));
+    } else if (tool.startsWith("mcp__")) {
+      // The hooks reference names MCP tools mcp__<server>__<tool>, as Claude Code does.
+      String rest = tool.substring("mcp__".length());
+      int sep = rest.indexOf("__");
+      String server = sep >= 0 ? rest.substring(0, sep) : "";
+      actions.add(mcp(server, sep >= 0 ? rest.substring(sep + 2) : rest, input, ctx));
     } else if (tool.startsWith("mcp_")) {
+      // Older releases: mcp_<server>_<tool>; the server is only certain from mcp_context.
       String server = "";
       String name = tool.substring("mcp_".length());
       if (o.get("mcp_context") instanceof Json.Obj mc && mc.string("server_name") != null) {
-        server = mc.string("server_name");
+        server = String.valueOf(mc.string("server_name"));
         String prefix = server + "_";
         name = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
       } else if (name.indexOf('_') > 0) {
         server = name.substring(0, name.indexOf('_'));
         name = name.substring(name.indexOf('_') + 1);
       }
-      actions.add(mcp(server == null ? "" : server, name, input, ctx));
+      actions.add(mcp(server, name, input, ctx));
+    } else if (tool.equals("read_many_files")
+        && input.get("paths") instanceof Json.Arr(List<Json> paths)) {
+      for (Json p : paths) {
+        if (p instanceof Json.Str(String path) && actions.size() < MAX_SPLIT) {
+          actions.add(
+              mcp(
+                  AgentRuntime.GEMINI.id(),
+                  "read_file",
+                  Json.object().put("file_path", path).build(),
+                  ctx));
+        }
+      }
+      if (actions.isEmpty() || paths.size() > MAX_SPLIT) {
+        actions.add(mcp(AgentRuntime.GEMINI.id(), tool, input, ctx));
+      }
     } else if (tool.equals("web_fetch")) {
       for (String url : urls(input.string("prompt"))) {
         actions.add(get(url, ctx));
@@ -258,7 +281,7 @@ public final class HookPayloads {
       return out;
     }
     int i = 0;
-    while (out.size() < MAX_URLS) {
+    while (out.size() < MAX_SPLIT) {
       int http = text.indexOf("http", i);
       if (http < 0) {
         break;

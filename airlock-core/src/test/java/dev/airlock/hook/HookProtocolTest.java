@@ -236,6 +236,17 @@ class HookProtocolTest {
     }
 
     @Test
+    void noObjection_isSilentEvenWithEmitAllow_becauseCodexRejectsABareAllow() {
+      assertThat(
+              answer(
+                  AgentRuntime.CODEX,
+                  claude("Bash", "{\"command\":\"ls\"}"),
+                  Environment.DEVELOPMENT,
+                  true))
+          .isEqualTo(new HookAnswer(0, "", ""));
+    }
+
+    @Test
     void argvCommands_areJoinedBackIntoOneLine() throws Exception {
       HookCall call =
           HookPayloads.read(
@@ -394,6 +405,29 @@ class HookProtocolTest {
       McpAction m = (McpAction) call.actions().getFirst();
       assertThat(m.server()).isEqualTo("my_db");
       assertThat(m.tool()).isEqualTo("drop_table");
+    }
+
+    @Test
+    void mcpTools_inTheDoubleUnderscoreForm() throws Exception {
+      HookCall call =
+          HookPayloads.read(
+              AgentRuntime.GEMINI,
+              tool("mcp__github__delete_repository", "{\"repo\":\"app\"}"),
+              Environment.DEVELOPMENT);
+      McpAction m = (McpAction) call.actions().getFirst();
+      assertThat(m.server()).isEqualTo("github");
+      assertThat(m.tool()).isEqualTo("delete_repository");
+    }
+
+    @Test
+    void readManyFiles_isJudgedFilePerFile() throws Exception {
+      String p =
+          tool("read_many_files", "{\"paths\":[\"README.md\",\"/home/u/.aws/credentials\"]}");
+      HookCall call = HookPayloads.read(AgentRuntime.GEMINI, p, Environment.DEVELOPMENT);
+      assertThat(call.actions()).hasSize(2);
+      Json.Obj out = json(answer(AgentRuntime.GEMINI, p).stdout());
+      assertThat(out.string("decision")).isEqualTo("deny");
+      assertThat(out.string("reason")).contains("mcp.file.secret-read");
     }
 
     @Test

@@ -69,7 +69,8 @@ final class McpArguments {
           "targetpath",
           "absolute_path",
           "notebook_path",
-          "glob");
+          "glob",
+          "include");
   private static final Set<String> ENV_KEYS =
       Set.of(
           "environment",
