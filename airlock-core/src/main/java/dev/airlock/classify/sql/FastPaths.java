@@ -42,7 +42,7 @@ final class FastPaths {
       return create(p, st, verb);
     }
     if (k == Kw.ALTER) {
-      return alterAdd(p, st, verb);
+      return alterAdd(p, st, verb) || TokenDrops.alter(p, st, verb);
     }
     return false;
   }

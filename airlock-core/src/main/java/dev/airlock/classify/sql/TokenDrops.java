@@ -126,6 +126,76 @@ final class TokenDrops {
     return true;
   }
 
+  /**
+   * ALTER TABLE [IF EXISTS] [ONLY] name, then one or more of: DROP [COLUMN|CONSTRAINT] [IF EXISTS]
+   * name [CASCADE|RESTRICT], DROP PARTITION name, TRUNCATE PARTITION name, RENAME [COLUMN] a TO b,
+   * RENAME TO b; judged by the lexer's reading ({@link TokenDdl#alterTable}).
+   */
+  static boolean alter(Pass p, Stmt st, int verb) {
+    if (!st.is(verb + 1, Kw.TABLE)) {
+      return false;
+    }
+    int j = verb + 2;
+    if (st.is(j, Kw.IF) && st.is(j + 1, Kw.EXISTS)) {
+      j += 2;
+    }
+    if (st.is(j, Kw.ONLY)) {
+      j++;
+    }
+    j = TokenExpr.plainNameEnd(st, j);
+    while (j > 0) {
+      j = alterAction(st, j);
+      if (j == st.to) {
+        p.how = "judged by the lexer: ALTER TABLE";
+        TokenDdl.alterTable(p, st, verb);
+        return true;
+      }
+      if (j < 0 || st.type(j) != Lexed.COMMA) {
+        return false;
+      }
+      j++;
+    }
+    return false;
+  }
+
+  /** The token after one ALTER TABLE action of the shapes above at j, or -1. */
+  private static int alterAction(Stmt st, int j) {
+    if (st.is(j, Kw.DROP) || st.is(j, Kw.TRUNCATE)) {
+      int n = j + 1;
+      boolean partition = st.is(n, Kw.PARTITION);
+      if (st.is(j, Kw.TRUNCATE) && !partition) {
+        return -1;
+      }
+      if (st.is(n, Kw.COLUMN) || st.is(n, Kw.CONSTRAINT) || partition) {
+        n++;
+      }
+      if (!partition && st.is(n, Kw.IF) && st.is(n + 1, Kw.EXISTS)) {
+        n += 2;
+      }
+      if (!ParserWords.isPlainWord(st, n) || st.kw(n) != Kw.NONE) {
+        return -1;
+      }
+      n++;
+      if (!partition && (st.is(n, Kw.CASCADE) || TokenDml.wordIs(st, n, "RESTRICT"))) {
+        n++;
+      }
+      return n;
+    }
+    if (st.is(j, Kw.RENAME)) {
+      int n = st.is(j + 1, Kw.COLUMN) ? j + 2 : j + 1;
+      if (ParserWords.isPlainWord(st, n) && st.kw(n) == Kw.NONE && !st.is(j + 1, Kw.TO)) {
+        n++;
+      } else if (n != j + 1) {
+        return -1;
+      }
+      if (!st.is(n, Kw.TO) || !ParserWords.isPlainWord(st, n + 1)) {
+        return -1;
+      }
+      return n + 2;
+    }
+    return -1;
+  }
+
   private static boolean isIn(WordTable table, Stmt st, int i) {
     return st.type(i) == Lexed.WORD && table.lookup(st.lx.text, st.lx.start[i], st.lx.end[i]) != 0;
   }

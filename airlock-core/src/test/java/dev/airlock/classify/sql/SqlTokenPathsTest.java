@@ -198,7 +198,32 @@ class SqlTokenPathsTest {
           "DROP TABLE public.orders, public",
           "DELETE FROM public WHERE public.id = 1",
           "UPDATE public.t SET public.a = 1 WHERE public.t.id = public.t.id",
-          "DELETE FROM x.public.t WHERE id = 1 OR b = 2");
+          "DELETE FROM x.public.t WHERE id = 1 OR b = 2",
+          "ALTER TABLE users DROP COLUMN password_hash",
+          "ALTER TABLE orders DROP COLUMN shipping_address CASCADE",
+          "ALTER TABLE orders DROP shipping_address RESTRICT",
+          "ALTER TABLE IF EXISTS ONLY orders DROP COLUMN IF EXISTS a",
+          "ALTER TABLE users DROP COLUMN IF EXISTS ssn, DROP COLUMN IF EXISTS dob",
+          "ALTER TABLE users DROP COLUMN a, DROP CONSTRAINT b, RENAME COLUMN c TO d",
+          "ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey",
+          "ALTER TABLE orders DROP CONSTRAINT IF EXISTS fk CASCADE",
+          "ALTER TABLE dbo.Users DROP COLUMN MiddleName",
+          "ALTER TABLE events DROP PARTITION p2023",
+          "ALTER TABLE events TRUNCATE PARTITION p2024",
+          "ALTER TABLE events DROP PARTITION p1, DROP PARTITION p2",
+          "ALTER TABLE orders RENAME TO orders_old",
+          "ALTER TABLE users RENAME COLUMN fullname TO full_name",
+          "ALTER TABLE users RENAME fullname TO full_name",
+          "ALTER TABLE users RENAME TO",
+          "ALTER TABLE users DROP (legacy_flags)",
+          "ALTER TABLE users DROP COLUMN key",
+          "ALTER TABLE users DROP COLUMN name, DROP COLUMN type",
+          "ALTER TABLE users DROP PRIMARY KEY",
+          "ALTER TABLE users DROP INDEX idx",
+          "ALTER TABLE users DROP FOREIGN KEY fk",
+          "ALTER TABLE public.users DROP COLUMN a",
+          "ALTER TABLE users DROP COLUMN a,",
+          "ALTER TABLE users DROP COLUMN a b");
 
   @Test
   void tokenPaths_generatedStatements_sameFindingsAsParser() {
@@ -268,7 +293,11 @@ class SqlTokenPathsTest {
             "DROP TRIGGER trg_audit_orders ON orders",
             "DROP TABLESPACE app_data INCLUDING CONTENTS AND DATAFILES",
             "TRUNCATE TABLE invoices, invoice_items RESTART IDENTITY CASCADE",
-            "TRUNCATE TABLE orders REUSE STORAGE")) {
+            "TRUNCATE TABLE orders REUSE STORAGE",
+            "ALTER TABLE users DROP COLUMN IF EXISTS ssn, DROP COLUMN IF EXISTS dob",
+            "ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey",
+            "ALTER TABLE events TRUNCATE PARTITION p2024",
+            "ALTER TABLE users RENAME COLUMN fullname TO full_name")) {
       assertThat(takesTokenPath(sql)).as(sql).isTrue();
     }
   }
