@@ -41,6 +41,9 @@ final class FastPaths {
     if (k == Kw.CREATE) {
       return create(p, st, verb);
     }
+    if (k == Kw.MERGE) {
+      return TokenDrops.merge(p, st, verb);
+    }
     if (k == Kw.ALTER) {
       return alterAdd(p, st, verb) || TokenDrops.alter(p, st, verb);
     }

@@ -196,6 +196,31 @@ final class TokenDrops {
     return -1;
   }
 
+  /**
+   * MERGE INTO name ... whose only write keywords are INTO and the UPDATE, INSERT or DELETE of its
+   * WHEN ... THEN branches: judged as the parser and the lexer both judge it (a DELETE branch is
+   * destructive, otherwise a safe write).
+   */
+  static boolean merge(Pass p, Stmt st, int verb) {
+    if (!st.is(verb + 1, Kw.INTO) || TokenExpr.plainNameEnd(st, verb + 2) < 0) {
+      return false;
+    }
+    for (int k = verb + 2; k < st.to; k++) {
+      int kk = st.kw(k);
+      if (!Kw.WRITE[kk]) {
+        continue;
+      }
+      boolean branch =
+          (kk == Kw.UPDATE || kk == Kw.INSERT || kk == Kw.DELETE) && st.is(k - 1, Kw.THEN);
+      if (!branch) {
+        return false;
+      }
+    }
+    p.how = "judged by the lexer: MERGE";
+    TokenDml.merge(p, st, verb);
+    return true;
+  }
+
   private static boolean isIn(WordTable table, Stmt st, int i) {
     return st.type(i) == Lexed.WORD && table.lookup(st.lx.text, st.lx.start[i], st.lx.end[i]) != 0;
   }

@@ -223,7 +223,20 @@ class SqlTokenPathsTest {
           "ALTER TABLE users DROP FOREIGN KEY fk",
           "ALTER TABLE public.users DROP COLUMN a",
           "ALTER TABLE users DROP COLUMN a,",
-          "ALTER TABLE users DROP COLUMN a b");
+          "ALTER TABLE users DROP COLUMN a b",
+          "MERGE INTO customers t USING crm_export s ON t.id = s.id WHEN NOT MATCHED BY SOURCE"
+              + " THEN DELETE",
+          "MERGE INTO inventory t USING discontinued s ON t.sku = s.sku WHEN MATCHED THEN DELETE",
+          "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET t.a = s.a"
+              + " DELETE WHERE s.a = 'void'",
+          "MERGE INTO t USING (SELECT 1 AS id) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET"
+              + " a = 1 WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id)",
+          "MERGE INTO public.t AS x USING s ON x.id = s.id WHEN MATCHED AND s.gone THEN DELETE"
+              + " WHEN MATCHED THEN UPDATE SET a = s.a",
+          "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN"
+              + " INSERT VALUES (s.id)",
+          "MERGE t USING s ON t.id = s.id WHEN MATCHED THEN DELETE",
+          "MERGE INTO t USING s ON (DELETE FROM x) WHEN MATCHED THEN UPDATE SET a = 1");
 
   @Test
   void tokenPaths_generatedStatements_sameFindingsAsParser() {
@@ -297,7 +310,9 @@ class SqlTokenPathsTest {
             "ALTER TABLE users DROP COLUMN IF EXISTS ssn, DROP COLUMN IF EXISTS dob",
             "ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey",
             "ALTER TABLE events TRUNCATE PARTITION p2024",
-            "ALTER TABLE users RENAME COLUMN fullname TO full_name")) {
+            "ALTER TABLE users RENAME COLUMN fullname TO full_name",
+            "MERGE INTO inventory t USING discontinued s ON t.sku = s.sku WHEN MATCHED THEN"
+                + " DELETE")) {
       assertThat(takesTokenPath(sql)).as(sql).isTrue();
     }
   }
