@@ -27,22 +27,25 @@ final class FastPaths {
     }
     int k = st.kw(verb);
     if (k == Kw.DROP) {
-      return drop(p, st, verb);
+      return drop(p, st, verb) || TokenDrops.drop(p, st, verb);
     }
     if (k == Kw.TRUNCATE) {
-      return truncate(p, st, verb);
+      return truncate(p, st, verb) || TokenDrops.truncate(p, st, verb);
     }
     if (k == Kw.DELETE) {
-      return deleteAll(p, st, verb);
+      return deleteAll(p, st, verb) || TokenModify.delete(p, st, verb);
     }
     if (k == Kw.UPDATE) {
-      return updateAll(p, st, verb);
+      return updateAll(p, st, verb) || TokenModify.update(p, st, verb);
     }
     if (k == Kw.CREATE) {
       return create(p, st, verb);
     }
+    if (k == Kw.MERGE) {
+      return TokenDrops.merge(p, st, verb);
+    }
     if (k == Kw.ALTER) {
-      return alterAdd(p, st, verb);
+      return alterAdd(p, st, verb) || TokenDrops.alter(p, st, verb);
     }
     return false;
   }
@@ -257,10 +260,21 @@ final class FastPaths {
     if (t == Lexed.WORD) {
       return st.kw(i) == Kw.NONE && plainChars(lx.text, s, e);
     }
-    if (t == Lexed.QIDENT) {
-      return e - s >= 3 && plainChars(lx.text, s + 1, e - 1) && lx.text.charAt(s + 1) != ' ';
+    return t == Lexed.QIDENT && plainQuoted(st, i);
+  }
+
+  /**
+   * Whether token i is a quoted identifier of letters, digits, underscores and spaces that does not
+   * start with a digit or a space.
+   */
+  static boolean plainQuoted(Stmt st, int i) {
+    if (st.type(i) != Lexed.QIDENT) {
+      return false;
     }
-    return false;
+    Lexed lx = st.lx;
+    int s = lx.start[i];
+    int e = lx.end[i];
+    return e - s >= 3 && plainChars(lx.text, s + 1, e - 1) && lx.text.charAt(s + 1) != ' ';
   }
 
   private static boolean plainChars(String text, int s, int e) {

@@ -152,14 +152,15 @@ class SqlClassifierTest {
     Analysis out = new Analysis(Limits.DEFAULT, trace);
     new SqlClassifier()
         .classify(
-            "SELECT 1; DROP TABLE audit_log; DROP TABLE a, b;",
+            "SELECT 1; DROP TABLE audit_log; DROP TABLE a, b; ALTER TABLE t ALTER COLUMN c TYPE int;",
             Scope.root("sql", Environment.UNKNOWN),
             out);
     assertThat(trace.lines()).hasSize(1);
     assertThat(trace.lines().get(0))
-        .startsWith("sql: 3 statements; #1 SELECT (safe, read, judged by the lexer")
+        .startsWith("sql: 4 statements; #1 SELECT (safe, read, judged by the lexer")
         .contains("#2 DROP TABLE audit_log (catastrophic, judged by the lexer: plain DROP)")
-        .contains("#3 DROP TABLE a, b (catastrophic, parsed by JSqlParser)");
+        .contains("#3 DROP TABLE a, b (catastrophic, judged by the lexer: DROP)")
+        .contains("#4 ALTER TABLE t (safe, parsed by JSqlParser)");
   }
 
   @Test
