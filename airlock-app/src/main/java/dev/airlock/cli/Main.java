@@ -35,13 +35,15 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("hook")) {
-      // The hook runs before every tool call: answer it before the CLI framework is even loaded.
-      System.exit(
+      // The hook runs before every tool call: answer it before the CLI framework is even loaded,
+      // and leave without the exit machinery (shutdown hooks, the exit logger); run() has flushed.
+      int code =
           HookMain.run(
               java.util.Arrays.copyOfRange(args, 1, args.length),
               System.in,
               System.out,
-              System.err));
+              System.err);
+      Runtime.getRuntime().halt(code);
     }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }

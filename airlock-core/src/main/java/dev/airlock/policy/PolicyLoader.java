@@ -4,10 +4,6 @@ import dev.airlock.action.Environment;
 import dev.airlock.action.Kind;
 import dev.airlock.classify.Access;
 import dev.airlock.classify.Severity;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -96,7 +92,7 @@ public final class PolicyLoader {
   }
 
   private static final class BuiltIn {
-    static final String TEXT = readResource("default-policy.yaml");
+    static final String TEXT = BuiltInPolicy.YAML;
     static final Policy POLICY;
 
     static {
@@ -104,17 +100,6 @@ public final class PolicyLoader {
         POLICY = load("built-in", TEXT);
       } catch (PolicyException e) {
         throw new IllegalStateException("the built-in policy does not load:\n" + e.getMessage(), e);
-      }
-    }
-
-    private static String readResource(String name) {
-      try (InputStream in = PolicyLoader.class.getResourceAsStream(name)) {
-        if (in == null) {
-          throw new IllegalStateException("missing resource " + name);
-        }
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
     }
   }
