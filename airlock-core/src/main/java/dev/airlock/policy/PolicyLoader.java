@@ -93,15 +93,7 @@ public final class PolicyLoader {
 
   private static final class BuiltIn {
     static final String TEXT = BuiltInPolicy.YAML;
-    static final Policy POLICY;
-
-    static {
-      try {
-        POLICY = load("built-in", TEXT);
-      } catch (PolicyException e) {
-        throw new IllegalStateException("the built-in policy does not load:\n" + e.getMessage(), e);
-      }
-    }
+    static final Policy POLICY = BuiltInPolicy.policy();
   }
 
   private List<PolicyProblem> errors() {
