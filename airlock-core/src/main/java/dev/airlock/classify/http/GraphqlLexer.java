@@ -1,6 +1,9 @@
 package dev.airlock.classify.http;
 
 import dev.airlock.classify.Limits;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lexer of {@link GraphqlParser}: turns a GraphQL document into tokens (GraphQL specification,
@@ -12,7 +15,8 @@ import dev.airlock.classify.Limits;
  * outside ASCII except in strings and the byte order mark, U+2028 and U+2029 anywhere (graphql-java
  * ends comments and lines at them, the specification does not), control characters other than tab,
  * line feed and carriage return, unpaired surrogates, and the {@code \\u} escapes of surrogates and
- * the braced {@code \\u{...}} form. Whatever it rejects goes to graphql-java's parser (see {@link
+ * the braced {@code \\u{...}} form, and block strings whose white space graphql-java reads
+ * differently from the specification. Whatever it rejects goes to graphql-java's parser (see {@link
  * GraphqlDocument}), so strictness costs time, never a verdict.
  */
 final class GraphqlLexer {
@@ -276,7 +280,11 @@ final class GraphqlLexer {
       char c = s.charAt(i);
       if (c == '"' && i + 2 < n && s.charAt(i + 1) == '"' && s.charAt(i + 2) == '"') {
         String body = raw == null ? s.substring(from, i) : raw.append(s, from, i).toString();
-        string = blockValue(body);
+        String value = blockValue(body);
+        if (value == null) {
+          throw error("a block string whose white space parsers read differently");
+        }
+        string = value;
         pos = i + 3;
         return;
       }
@@ -326,46 +334,61 @@ final class GraphqlLexer {
   /**
    * The value of a block string (specification section 2.9.4, BlockStringValue): common indentation
    * removed from every line but the first, leading and trailing blank lines dropped, lines joined
-   * with line feeds.
+   * with line feeds. Null for the raw text where implementations disagree: carriage returns
+   * (graphql-java splits lines at line feeds only) and lines of white space alone between lines of
+   * text (graphql-java keeps those no longer than the common indentation).
    */
-  static String blockValue(String raw) {
-    java.util.List<String> lines = new java.util.ArrayList<>();
+  static @Nullable String blockValue(String raw) {
+    if (raw.indexOf('\r') >= 0) {
+      return null;
+    }
+    List<String> lines = new ArrayList<>();
     int from = 0;
     int len = raw.length();
-    for (int i = 0; i < len; i++) {
-      char c = raw.charAt(i);
-      if (c == '\n' || c == '\r') {
+    for (int i = 0; i <= len; i++) {
+      if (i == len || raw.charAt(i) == '\n') {
         lines.add(raw.substring(from, i));
-        if (c == '\r' && i + 1 < len && raw.charAt(i + 1) == '\n') {
-          i++;
-        }
         from = i + 1;
-      }
-    }
-    lines.add(raw.substring(from));
-    int common = Integer.MAX_VALUE;
-    for (int k = 1; k < lines.size(); k++) {
-      String line = lines.get(k);
-      int indent = indent(line);
-      if (indent < line.length() && indent < common) {
-        common = indent;
-      }
-    }
-    if (common != Integer.MAX_VALUE) {
-      for (int k = 1; k < lines.size(); k++) {
-        String line = lines.get(k);
-        lines.set(k, line.length() <= common ? "" : line.substring(common));
       }
     }
     int first = 0;
     int last = lines.size() - 1;
-    while (first <= last && indent(lines.get(first)) == lines.get(first).length()) {
+    while (first <= last && blank(lines.get(first))) {
       first++;
     }
-    while (last >= first && indent(lines.get(last)) == lines.get(last).length()) {
+    while (last >= first && blank(lines.get(last))) {
       last--;
     }
-    return first > last ? "" : String.join("\n", lines.subList(first, last + 1));
+    if (first > last) {
+      return "";
+    }
+    int common = Integer.MAX_VALUE;
+    for (int k = 1; k < lines.size(); k++) {
+      String line = lines.get(k);
+      int indent = indent(line);
+      if (indent < line.length()) {
+        common = Math.min(common, indent);
+      } else if (k > first && k < last && !line.isEmpty()) {
+        return null;
+      }
+    }
+    StringBuilder out = new StringBuilder(raw.length());
+    for (int k = first; k <= last; k++) {
+      String line = lines.get(k);
+      if (k > first) {
+        out.append('\n');
+      }
+      if (k == 0 || common == Integer.MAX_VALUE) {
+        out.append(line);
+      } else if (line.length() > common) {
+        out.append(line, common, line.length());
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean blank(String line) {
+    return indent(line) == line.length();
   }
 
   private static int indent(String line) {
