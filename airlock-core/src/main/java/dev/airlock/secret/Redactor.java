@@ -107,12 +107,12 @@ public final class Redactor {
           "redis");
 
   private static final int PAIR_WORD = 1;
-  private static final int PAIR_TOKEN = 2;
 
   /**
    * For each pair of ASCII characters (first in the high seven bits of the index), whether a word
-   * of {@link #WORDS} (either case) or a {@link #TOKEN_MARKERS} fragment (exact case) can start
-   * with it: the scan only stops where one could.
+   * of {@link #WORDS} (either case) can start with it (bit 0), and which {@link #TOKEN_MARKERS}
+   * fragment (exact case) does, as its index plus one (the bits above): the scan only stops where
+   * one could. No two markers start with the same pair.
    */
   private static final byte[] PAIRS = new byte[1 << 14];
 
@@ -124,8 +124,13 @@ public final class Redactor {
         }
       }
     }
-    for (String m : TOKEN_MARKERS) {
-      PAIRS[m.charAt(0) << 7 | m.charAt(1)] |= PAIR_TOKEN;
+    for (int k = 0; k < TOKEN_MARKERS.size(); k++) {
+      String m = TOKEN_MARKERS.get(k);
+      int at = m.charAt(0) << 7 | m.charAt(1);
+      if (PAIRS[at] >> 1 != 0) {
+        throw new IllegalStateException("two token markers start with " + m.substring(0, 2));
+      }
+      PAIRS[at] |= (byte) ((k + 1) << 1);
     }
   }
 
@@ -206,7 +211,7 @@ public final class Redactor {
       if ((pair & PAIR_WORD) != 0 && i + 2 < n) {
         found |= word(s, i, c | 0x20);
       }
-      if ((pair & PAIR_TOKEN) != 0 && (found & W_TOKEN) == 0 && tokenAt(s, i)) {
+      if (pair > PAIR_WORD && (found & W_TOKEN) == 0 && tokenAt(s, i, (pair >> 1) - 1)) {
         found |= W_TOKEN;
       }
     }
@@ -251,25 +256,18 @@ public final class Redactor {
     };
   }
 
-  /** Whether a {@link #TOKEN_MARKERS} fragment starts at {@code i} where a token could start. */
-  private static boolean tokenAt(String s, int i) {
-    for (String m : TOKEN_MARKERS) {
-      if (!s.startsWith(m, i)) {
-        continue;
-      }
-      boolean inside = m.charAt(0) == '_';
-      if (!inside && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
-        continue;
-      }
-      if (m.equals("gh")
-          && !(i + 3 < s.length()
-              && "pousr".indexOf(s.charAt(i + 2)) >= 0
-              && s.charAt(i + 3) == '_')) {
-        continue;
-      }
-      return true;
+  /** Whether the marker with this index starts at {@code i} where a token could start. */
+  private static boolean tokenAt(String s, int i, int marker) {
+    String m = TOKEN_MARKERS.get(marker);
+    if (!s.startsWith(m, i)) {
+      return false;
     }
-    return false;
+    boolean inside = m.charAt(0) == '_';
+    if (!inside && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+      return false;
+    }
+    return !m.equals("gh")
+        || (i + 3 < s.length() && "pousr".indexOf(s.charAt(i + 2)) >= 0 && s.charAt(i + 3) == '_');
   }
 
   /**
