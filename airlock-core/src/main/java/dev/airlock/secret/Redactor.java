@@ -1,5 +1,6 @@
 package dev.airlock.secret;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,35 +68,69 @@ public final class Redactor {
       Pattern.compile("(\\s-a\\s+)(?!\\$)(\"[^\"]*\"|'[^']*'|\\S+)");
 
   /**
-   * Literal fragments at least one of which every {@link #KNOWN_TOKEN} match contains; checking
-   * them first keeps the common case (no token at all) to a few vectorised searches.
+   * Literal fragments at least one of which every {@link #KNOWN_TOKEN} match starts with (or, for
+   * {@code _live_} and {@code _test_}, contains); checking them first keeps the common case (no
+   * token at all) away from the token pattern.
    */
   private static final List<String> TOKEN_MARKERS =
       List.of(
-          "gh", "_live_", "_test_", "whsec_", "xox", "AKIA", "ASIA", "AIza", "glpat-", "npm_",
-          "sbp_", "dop_v1_", "HRKU-", "sk-", "eyJ");
+          "gh",
+          "github_pat_",
+          "_live_",
+          "_test_",
+          "whsec_",
+          "xox",
+          "AKIA",
+          "ASIA",
+          "AIza",
+          "glpat-",
+          "npm_",
+          "sbp_",
+          "dop_v1_",
+          "HRKU-",
+          "sk-",
+          "eyJ");
+
+  /** The words {@link #scan} looks for, ignoring case. */
+  private static final List<String> WORDS =
+      List.of(
+          "authoriz",
+          "pass",
+          "pwd",
+          "secret",
+          "token",
+          "key",
+          "credential",
+          "identified",
+          "mysql",
+          "mariadb",
+          "redis");
+
+  private static final int PAIR_WORD = 1;
 
   /**
-   * For each first letter (by its low five bits) of a word {@link #words} looks for, the second
-   * letters that can follow it: the scan only stops where two letters could start such a word.
+   * For each pair of ASCII characters (first in the high seven bits of the index), whether a word
+   * of {@link #WORDS} (either case) can start with it (bit 0), and which {@link #TOKEN_MARKERS}
+   * fragment (exact case) does, as its index plus one (the bits above): the scan only stops where
+   * one could. No two markers start with the same pair.
    */
-  private static final int[] SECOND = new int[32];
+  private static final byte[] PAIRS = new byte[1 << 14];
 
   static {
-    for (String w :
-        List.of(
-            "authoriz",
-            "pass",
-            "pwd",
-            "secret",
-            "token",
-            "key",
-            "credential",
-            "identified",
-            "mysql",
-            "mariadb",
-            "redis")) {
-      SECOND[w.charAt(0) & 0x1f] |= 1 << (w.charAt(1) - 'a');
+    for (String w : WORDS) {
+      for (char a : new char[] {w.charAt(0), Character.toUpperCase(w.charAt(0))}) {
+        for (char b : new char[] {w.charAt(1), Character.toUpperCase(w.charAt(1))}) {
+          PAIRS[a << 7 | b] |= PAIR_WORD;
+        }
+      }
+    }
+    for (int k = 0; k < TOKEN_MARKERS.size(); k++) {
+      String m = TOKEN_MARKERS.get(k);
+      int at = m.charAt(0) << 7 | m.charAt(1);
+      if (PAIRS[at] >> 1 != 0) {
+        throw new IllegalStateException("two token markers start with " + m.substring(0, 2));
+      }
+      PAIRS[at] |= (byte) ((k + 1) << 1);
     }
   }
 
@@ -105,6 +140,7 @@ public final class Redactor {
   private static final int W_MYSQL = 8;
   private static final int W_REDIS = 16;
   private static final int W_ASSIGNED = 32;
+  private static final int W_TOKEN = 64;
 
   private static final Pattern MYSQL_PASSWORD =
       Pattern.compile("(\\s-p)(?!\\s)(?:\"(?!\\$)[^\"]*\"|'[^']*'|(?![\"$])\\S+)");
@@ -117,14 +153,14 @@ public final class Redactor {
       return text;
     }
     String s = text;
-    int words = words(s);
+    int words = scan(s);
     if (s.indexOf("PRIVATE KEY") >= 0) {
       s = PRIVATE_KEY.matcher(s).replaceAll("[private key " + MASK + "]");
     }
     if ((words & W_AUTH) != 0) {
       s = replace(AUTH_HEADER, s, 3);
     }
-    if (mayHoldToken(s)) {
+    if (s == text ? (words & W_TOKEN) != 0 : (scan(s) & W_TOKEN) != 0) {
       s = KNOWN_TOKEN.matcher(s).replaceAll(MASK);
     }
     if (s.indexOf('@') >= 0 && s.contains("://")) {
@@ -150,65 +186,88 @@ public final class Redactor {
   }
 
   /**
-   * Whether a {@link #TOKEN_MARKERS} fragment starts a word in the text ({@code ghp_}, {@code sk-},
-   * {@code AKIA} ...; {@code _live_} and {@code _test_} anywhere): the cheap test that keeps
-   * ordinary words such as "high" or "disk-" away from the token pattern.
+   * Which of the words the patterns need occur in the text, ignoring case, and whether a token
+   * marker starts a word there, in one pass over a byte copy of the text: {@code authoriz}; a
+   * secret word ({@code pass}, {@code pwd}, {@code secret}, {@code token}, {@code key}, {@code
+   * credential}); {@code password} or {@code identified}; {@code mysql} or {@code mariadb}; {@code
+   * redis}; a {@link #TOKEN_MARKERS} fragment ({@code ghp_}, {@code sk-}, {@code AKIA} ...; {@code
+   * _live_} and {@code _test_} anywhere), which keeps ordinary words such as "high" or "disk-" away
+   * from the token pattern.
    */
-  private static boolean mayHoldToken(String s) {
-    for (String m : TOKEN_MARKERS) {
-      boolean inside = m.charAt(0) == '_';
-      for (int at = s.indexOf(m); at >= 0; at = s.indexOf(m, at + 1)) {
-        if (!inside && at > 0 && Character.isLetterOrDigit(s.charAt(at - 1))) {
-          continue;
-        }
-        if (m.equals("gh")
-            && !(at + 3 < s.length()
-                && "pousr".indexOf(s.charAt(at + 2)) >= 0
-                && s.charAt(at + 3) == '_')
-            && !s.startsWith("github_pat_", at)) {
-          continue;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Which of the words the patterns need occur in the text, ignoring case, in one pass and without
-   * copying it: {@code authoriz}; a secret word ({@code pass}, {@code pwd}, {@code secret}, {@code
-   * token}, {@code key}, {@code credential}); {@code password} or {@code identified}; {@code mysql}
-   * or {@code mariadb}; {@code redis}.
-   */
-  private static int words(String s) {
+  private static int scan(String s) {
     int found = 0;
     int n = s.length();
-    for (int i = 0; i + 2 < n; i++) {
-      int c = s.charAt(i) | 0x20;
-      int d = (s.charAt(i + 1) | 0x20) - 'a';
-      if (c > 'z' || d < 0 || d > 25 || (SECOND[c & 0x1f] & (1 << d)) == 0) {
+    byte[] b = ascii(s);
+    for (int i = 0; i + 1 < n; i++) {
+      int c = b[i];
+      int d = b[i + 1];
+      if ((c | d) < 0) {
         continue;
       }
-      switch (c) {
-        case 'a' -> found |= at(s, i, "authoriz") ? W_AUTH : 0;
-        case 'p' -> {
-          if (at(s, i, "pass")) {
-            found |= secret(s, i + 4) | (at(s, i, "password") ? W_SQL_PASSWORD : 0);
-          } else if (at(s, i, "pwd")) {
-            found |= secret(s, i + 3);
-          }
-        }
-        case 's' -> found |= at(s, i, "secret") ? secret(s, i + 6) : 0;
-        case 't' -> found |= at(s, i, "token") ? secret(s, i + 5) : 0;
-        case 'k' -> found |= at(s, i, "key") ? secret(s, i + 3) : 0;
-        case 'c' -> found |= at(s, i, "credential") ? secret(s, i + 10) : 0;
-        case 'i' -> found |= at(s, i, "identified") ? W_SQL_PASSWORD : 0;
-        case 'm' -> found |= at(s, i, "mysql") || at(s, i, "mariadb") ? W_MYSQL : 0;
-        case 'r' -> found |= at(s, i, "redis") ? W_REDIS : 0;
-        default -> {}
+      int pair = PAIRS[c << 7 | d];
+      if (pair == 0) {
+        continue;
+      }
+      if ((pair & PAIR_WORD) != 0 && i + 2 < n) {
+        found |= word(s, i, c | 0x20);
+      }
+      if (pair > PAIR_WORD && (found & W_TOKEN) == 0 && tokenAt(s, i, (pair >> 1) - 1)) {
+        found |= W_TOKEN;
       }
     }
     return found;
+  }
+
+  /**
+   * The text's characters as bytes, one per {@code char}: ASCII as is, other characters negative or
+   * {@code ?}. The platform's Latin-1 copy is one vectorised move; text with characters beyond
+   * Latin-1 pairs (surrogates) is copied by hand so that offsets stay aligned.
+   */
+  private static byte[] ascii(String s) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    if (b.length != s.length()) {
+      b = new byte[s.length()];
+      for (int i = 0; i < b.length; i++) {
+        char c = s.charAt(i);
+        b[i] = c < 0x80 ? (byte) c : (byte) '?';
+      }
+    }
+    return b;
+  }
+
+  /** What the word starting at {@code i} (its first letter {@code c}, lower case) contributes. */
+  private static int word(String s, int i, int c) {
+    return switch (c) {
+      case 'a' -> at(s, i, "authoriz") ? W_AUTH : 0;
+      case 'p' -> {
+        if (at(s, i, "pass")) {
+          yield secret(s, i + 4) | (at(s, i, "password") ? W_SQL_PASSWORD : 0);
+        }
+        yield at(s, i, "pwd") ? secret(s, i + 3) : 0;
+      }
+      case 's' -> at(s, i, "secret") ? secret(s, i + 6) : 0;
+      case 't' -> at(s, i, "token") ? secret(s, i + 5) : 0;
+      case 'k' -> at(s, i, "key") ? secret(s, i + 3) : 0;
+      case 'c' -> at(s, i, "credential") ? secret(s, i + 10) : 0;
+      case 'i' -> at(s, i, "identified") ? W_SQL_PASSWORD : 0;
+      case 'm' -> at(s, i, "mysql") || at(s, i, "mariadb") ? W_MYSQL : 0;
+      case 'r' -> at(s, i, "redis") ? W_REDIS : 0;
+      default -> 0;
+    };
+  }
+
+  /** Whether the marker with this index starts at {@code i} where a token could start. */
+  private static boolean tokenAt(String s, int i, int marker) {
+    String m = TOKEN_MARKERS.get(marker);
+    if (!s.startsWith(m, i)) {
+      return false;
+    }
+    boolean inside = m.charAt(0) == '_';
+    if (!inside && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+      return false;
+    }
+    return !m.equals("gh")
+        || (i + 3 < s.length() && "pousr".indexOf(s.charAt(i + 2)) >= 0 && s.charAt(i + 3) == '_');
   }
 
   /**

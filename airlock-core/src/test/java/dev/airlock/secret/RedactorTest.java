@@ -32,6 +32,10 @@ class RedactorTest {
         "CREATE USER 'bob'@'%' IDENTIFIED BY 'hunter22' | hunter22",
         "redis-cli -h cache -a s3cretRedis FLUSHALL | s3cretRedis",
         "redis-cli --pass s3cretRedis FLUSHALL | s3cretRedis",
+        "fine-grained github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz | github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
+        "😀 ghp_abcdefghijklmnopqrstuvwxyz0123456789 😀 | ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+        "日本語 😀 password=hunter22x | hunter22x",
+        "é😀é --token abcdef123456 | abcdef123456",
         "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXk\\n-----END OPENSSH PRIVATE KEY----- | b3BlbnNzaC1rZXk",
       })
   void redact_removesPlantedSecret(String text, String secret) {

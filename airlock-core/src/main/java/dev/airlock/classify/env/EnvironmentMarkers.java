@@ -26,7 +26,7 @@ public final class EnvironmentMarkers {
     boolean development = false;
     int n = name.length();
     int i = 0;
-    String previous = "";
+    boolean afterPreOrNon = false;
     while (i < n) {
       char c = name.charAt(i);
       if (!Character.isLetterOrDigit(c)) {
@@ -51,12 +51,12 @@ public final class EnvironmentMarkers {
         upperRun = Character.isUpperCase(d);
         i++;
       }
-      String token = name.substring(start, i).toLowerCase(Locale.ROOT);
-      if (isDevTld(name, token, start, i)) {
-        previous = token;
+      boolean previous = afterPreOrNon;
+      afterPreOrNon = is(name, start, i, "pre") || is(name, start, i, "non");
+      if (isDevTld(name, start, i)) {
         continue;
       }
-      switch (classifyToken(token, previous)) {
+      switch (classifyToken(name, start, i, previous)) {
         case PRODUCTION -> {
           return Environment.PRODUCTION;
         }
@@ -64,7 +64,6 @@ public final class EnvironmentMarkers {
         case DEVELOPMENT -> development = true;
         case UNKNOWN -> {}
       }
-      previous = token;
     }
     if (staging) {
       return Environment.STAGING;
@@ -79,25 +78,61 @@ public final class EnvironmentMarkers {
    * Whether the token is the public {@code .dev} top-level domain ({@code api.machines.dev}), which
    * says nothing about the environment; ignoring it can only make a decision stricter.
    */
-  private static boolean isDevTld(String name, String token, int start, int end) {
-    return token.equals("dev")
+  private static boolean isDevTld(String name, int start, int end) {
+    return is(name, start, end, "dev")
         && start > 0
         && name.charAt(start - 1) == '.'
         && (end == name.length() || name.charAt(end) == ':' || name.charAt(end) == '/');
   }
 
-  private static Environment classifyToken(String t, String previous) {
-    return switch (t) {
-      case "prod", "production", "prd", "live", "prod1", "prod2", "prod01", "prod02" ->
-          previous.equals("pre") || previous.equals("non")
-              ? Environment.STAGING
-              : Environment.PRODUCTION;
-      case "staging", "stage", "stg", "preprod", "uat", "qa", "nonprod", "preview" ->
-          Environment.STAGING;
-      case "dev", "development", "local", "localhost", "test", "testing", "sandbox" ->
-          Environment.DEVELOPMENT;
-      default -> Environment.UNKNOWN;
-    };
+  private static final String[] PRODUCTION = {
+    "prod", "production", "prd", "live", "prod1", "prod2", "prod01", "prod02"
+  };
+  private static final String[] STAGING = {
+    "staging", "stage", "stg", "preprod", "uat", "qa", "nonprod", "preview"
+  };
+  private static final String[] DEVELOPMENT = {
+    "dev", "development", "local", "localhost", "test", "testing", "sandbox"
+  };
+
+  /** What the token {@code name[start, end)} marks; {@code afterPreOrNon} for "pre-prod". */
+  private static Environment classifyToken(String name, int start, int end, boolean afterPreOrNon) {
+    if (end - start > 11) {
+      return Environment.UNKNOWN;
+    }
+    if (isAny(name, start, end, PRODUCTION)) {
+      return afterPreOrNon ? Environment.STAGING : Environment.PRODUCTION;
+    }
+    if (isAny(name, start, end, STAGING)) {
+      return Environment.STAGING;
+    }
+    return isAny(name, start, end, DEVELOPMENT) ? Environment.DEVELOPMENT : Environment.UNKNOWN;
+  }
+
+  private static boolean isAny(String name, int start, int end, String[] words) {
+    for (String w : words) {
+      if (is(name, start, end, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code name[start, end)} is the lower-case ASCII word, ignoring ASCII case only (as
+   * {@code toLowerCase(Locale.ROOT)} would for these words), without copying it.
+   */
+  private static boolean is(String name, int start, int end, String word) {
+    if (end - start != word.length()) {
+      return false;
+    }
+    for (int j = 0; j < word.length(); j++) {
+      char c = name.charAt(start + j);
+      if (c >= 0x80 || (c | 0x20) != word.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a host (or URL authority) is this machine. */

@@ -7,9 +7,6 @@ import dev.airlock.classify.Limits;
 import dev.airlock.classify.Scope;
 import dev.airlock.classify.Severity;
 import dev.airlock.json.Json;
-import graphql.language.Field;
-import graphql.language.OperationDefinition;
-import graphql.language.SourceLocation;
 import graphql.parser.ParserOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +113,10 @@ final class GraphqlClassifier {
           out);
       return;
     }
+    if (parsed.fallback() != null && out.trace().enabled()) {
+      Emit.note(
+          out, "http: the hand parser passed the document to graphql-java: " + parsed.fallback());
+    }
     GraphqlDocument.Walk walk = parsed.walk(limits);
     if (out.trace().enabled()) {
       Emit.note(
@@ -145,9 +146,9 @@ final class GraphqlClassifier {
       return;
     }
     List<String> reads = new ArrayList<>(1);
-    for (OperationDefinition op : walk.operations()) {
-      if (op.getOperation() != OperationDefinition.Operation.MUTATION) {
-        reads.add(op.getOperation().name().toLowerCase(java.util.Locale.ROOT));
+    for (GraphqlAst.Operation op : walk.operations()) {
+      if (op.type() != GraphqlAst.OperationType.MUTATION) {
+        reads.add(op.type().name().toLowerCase(java.util.Locale.ROOT));
       }
     }
     if (!reads.isEmpty() || walk.operations().isEmpty()) {
@@ -191,8 +192,8 @@ final class GraphqlClassifier {
       Scope scope,
       Environment env,
       Analysis out) {
-    Field f = mf.field();
-    String name = f.getName();
+    GraphqlAst.Field f = mf.field();
+    String name = f.name();
     GraphqlValues args = new GraphqlValues(f, mf.operation(), variables);
     Judgment j = provider == null ? null : GraphqlCatalog.judge(provider, name, args);
     String by = "catalog " + (provider == null ? "" : provider.id());
@@ -200,7 +201,7 @@ final class GraphqlClassifier {
       j = generic(name, args, program);
       by = "its name";
     }
-    int start = locate(doc, f);
+    int start = Math.max(0, f.offset());
     int end = GraphqlText.fieldEnd(doc, start);
     String head = GraphqlValues.head(f);
     if (out.trace().enabled()) {
@@ -275,18 +276,6 @@ final class GraphqlClassifier {
       }
     }
     return sb.toString();
-  }
-
-  /** Where a field's source text starts in the document. */
-  private static int locate(String doc, Field f) {
-    String first = f.getAlias() != null ? f.getAlias() : f.getName();
-    SourceLocation loc = f.getSourceLocation();
-    int at = loc == null ? 0 : GraphqlText.offset(doc, loc.getLine(), loc.getColumn());
-    if (doc.startsWith(first, at)) {
-      return at;
-    }
-    int found = doc.indexOf(first, Math.max(0, at - 8));
-    return found < 0 ? 0 : found;
   }
 
   private static String head(String doc) {

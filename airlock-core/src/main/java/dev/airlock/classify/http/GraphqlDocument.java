@@ -1,23 +1,14 @@
 package dev.airlock.classify.http;
 
 import dev.airlock.classify.Limits;
-import graphql.language.Definition;
-import graphql.language.Document;
-import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
-import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
-import graphql.language.SourceLocation;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
+import dev.airlock.classify.http.GraphqlAst.Field;
+import dev.airlock.classify.http.GraphqlAst.Fragment;
+import dev.airlock.classify.http.GraphqlAst.FragmentSpread;
+import dev.airlock.classify.http.GraphqlAst.InlineFragment;
+import dev.airlock.classify.http.GraphqlAst.Operation;
+import dev.airlock.classify.http.GraphqlAst.OperationType;
+import dev.airlock.classify.http.GraphqlAst.Selection;
 import graphql.parser.ParserOptions;
-import graphql.parser.exceptions.ParseCancelledException;
-import graphql.parser.exceptions.ParseCancelledTooDeepException;
-import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,105 +18,91 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A GraphQL document parsed with graphql-java's parser (no schema) under Airlock's limits, and the
- * walk that lists what it does: every operation, and for every mutation its top-level fields with
- * fragment spreads and inline fragments resolved.
+ * A GraphQL document parsed under Airlock's limits, and the walk that lists what it does: every
+ * operation, and for every mutation its top-level fields with fragment spreads and inline fragments
+ * resolved.
+ *
+ * <p>Implementation notes: {@link GraphqlParser}, a hand-written parser for the executable grammar,
+ * reads the document first. It is strict: whatever it rejects except a crossed limit goes to
+ * graphql-java's parser ({@link GraphqlJava}), whose tree is translated into the same shape; if
+ * graphql-java rejects it too the document is not understood and the caller holds it. Nothing the
+ * hand parser cannot read is ever let through on its word.
  */
 final class GraphqlDocument {
 
   /** A top-level mutation field and the operation it belongs to. */
-  record MutationField(Field field, OperationDefinition operation) {}
+  record MutationField(Field field, Operation operation) {}
 
   /** What the document does. */
   record Walk(
-      List<OperationDefinition> operations,
+      List<Operation> operations,
       List<MutationField> mutations,
       @Nullable String problem,
       @Nullable String limit) {}
 
-  /** A parse that failed: why, the bound it hit if any, and where. */
+  /** A parse that failed: why, and the bound it hit if any. */
   record Failure(String reason, @Nullable String limit) {}
 
-  private final @Nullable Document document;
+  private final GraphqlAst.@Nullable Document document;
   private final @Nullable Failure failure;
+  private final @Nullable String fallback;
 
-  private GraphqlDocument(@Nullable Document document, @Nullable Failure failure) {
+  private GraphqlDocument(
+      GraphqlAst.@Nullable Document document,
+      @Nullable Failure failure,
+      @Nullable String fallback) {
     this.document = document;
     this.failure = failure;
+    this.fallback = fallback;
   }
 
-  /** Parser options derived from Airlock's limits. */
+  /** Parser options for the graphql-java fallback derived from Airlock's limits. */
   static ParserOptions options(Limits limits) {
-    return ParserOptions.newParserOptions()
-        .captureSourceLocation(true)
-        .captureIgnoredChars(false)
-        .captureLineComments(false)
-        .readerTrackData(false)
-        .redactTokenParserErrorMessages(true)
-        .maxCharacters(limits.maxInputChars())
-        .maxTokens(limits.maxWords())
-        .maxWhitespaceTokens((int) Math.min(Integer.MAX_VALUE, 2L * limits.maxWords()))
-        .maxRuleDepth(limits.maxParseDepth())
-        .build();
+    return GraphqlJava.options(limits);
   }
 
   static GraphqlDocument parse(String text, ParserOptions options, Limits limits) {
+    String rejected;
     try {
-      ParserEnvironment env =
-          ParserEnvironment.newParserEnvironment().document(text).parserOptions(options).build();
-      return new GraphqlDocument(Parser.parse(env), null);
-    } catch (ParseCancelledTooDeepException e) {
-      return failed(
-          "the GraphQL document nests deeper than limit maxParseDepth ("
-              + limits.maxParseDepth()
-              + " grammar levels)",
-          "maxParseDepth");
-    } catch (ParseCancelledTooManyCharsException e) {
-      return failed(
-          Limits.exceeded("maxInputChars", text.length(), limits.maxInputChars())
-              + " in the GraphQL document",
-          "maxInputChars");
-    } catch (ParseCancelledException e) {
-      return failed(
-          "the GraphQL document has more tokens than limit maxWords (" + limits.maxWords() + ")",
-          "maxWords");
-    } catch (InvalidSyntaxException e) {
-      return failed("the GraphQL document does not parse" + at(e.getLocation()), null);
-    } catch (RuntimeException | StackOverflowError e) {
-      return failed(
-          "the GraphQL parser gave up on the document (" + e.getClass().getSimpleName() + ")",
-          null);
+      return new GraphqlDocument(GraphqlParser.parse(text, limits), null, null);
+    } catch (GraphqlLexer.Rejected e) {
+      if (!e.limit().isEmpty()) {
+        return new GraphqlDocument(null, new Failure(e.reason(), e.limit()), null);
+      }
+      rejected = e.reason();
+    } catch (StackOverflowError e) {
+      rejected = "the hand parser ran out of stack";
     }
-  }
-
-  private static String at(@Nullable SourceLocation loc) {
-    if (loc == null || loc.getLine() < 1) {
-      return "";
+    GraphqlJava.Result r = GraphqlJava.parse(text, options, limits);
+    GraphqlAst.Document doc = r.document();
+    if (doc == null) {
+      return new GraphqlDocument(
+          null, new Failure(String.valueOf(r.reason()), r.limit()), rejected);
     }
-    return " (syntax error at line " + loc.getLine() + ", column " + loc.getColumn() + ")";
-  }
-
-  private static GraphqlDocument failed(String reason, @Nullable String limit) {
-    return new GraphqlDocument(null, new Failure(reason, limit));
+    return new GraphqlDocument(doc, null, rejected);
   }
 
   @Nullable Failure failure() {
     return failure;
   }
 
+  /** Why the hand parser passed the document to graphql-java, or null if it read it itself. */
+  @Nullable String fallback() {
+    return fallback;
+  }
+
   /** Lists the operations and the top-level fields of every mutation. */
   Walk walk(Limits limits) {
-    Document doc = document;
+    GraphqlAst.Document doc = document;
     if (doc == null) {
       return new Walk(List.of(), List.of(), "not parsed", null);
     }
-    List<OperationDefinition> ops = new ArrayList<>(2);
-    Map<String, FragmentDefinition> fragments = new HashMap<>();
-    for (Definition<?> d : doc.getDefinitions()) {
-      if (d instanceof OperationDefinition op) {
-        ops.add(op);
-      } else if (d instanceof FragmentDefinition f && f.getName() != null) {
-        fragments.putIfAbsent(f.getName(), f);
+    List<Operation> ops = doc.operations();
+    Map<String, Fragment> fragments = Map.of();
+    if (!doc.fragments().isEmpty()) {
+      fragments = new HashMap<>();
+      for (Fragment f : doc.fragments()) {
+        fragments.putIfAbsent(f.name(), f);
       }
     }
     if (ops.size() > limits.maxStatements()) {
@@ -137,9 +114,9 @@ final class GraphqlDocument {
           "maxStatements");
     }
     Collector c = new Collector(fragments, limits);
-    for (OperationDefinition op : ops) {
-      if (op.getOperation() == OperationDefinition.Operation.MUTATION) {
-        c.collect(op, op.getSelectionSet(), 0);
+    for (Operation op : ops) {
+      if (op.type() == OperationType.MUTATION) {
+        c.collect(op, op.selections(), 0);
         if (c.problem != null) {
           break;
         }
@@ -150,21 +127,21 @@ final class GraphqlDocument {
 
   /** Walks selection sets of mutation roots, resolving fragments, within a budget. */
   private static final class Collector {
-    private final Map<String, FragmentDefinition> fragments;
+    private final Map<String, Fragment> fragments;
     private final Limits limits;
-    private final List<MutationField> fields = new ArrayList<>();
+    private final List<MutationField> fields = new ArrayList<>(2);
     private final Deque<String> path = new ArrayDeque<>();
     private long steps;
     private @Nullable String problem;
     private @Nullable String limit;
 
-    Collector(Map<String, FragmentDefinition> fragments, Limits limits) {
+    Collector(Map<String, Fragment> fragments, Limits limits) {
       this.fragments = fragments;
       this.limits = limits;
     }
 
-    void collect(OperationDefinition op, @Nullable SelectionSet set, int depth) {
-      if (set == null || problem != null) {
+    void collect(Operation op, List<Selection> set, int depth) {
+      if (problem != null) {
         return;
       }
       if (depth > limits.maxParseDepth()) {
@@ -174,7 +151,7 @@ final class GraphqlDocument {
             "maxParseDepth");
         return;
       }
-      for (Selection<?> s : set.getSelections()) {
+      for (Selection s : set) {
         if (++steps > limits.maxWords()) {
           stop(
               Limits.exceeded("maxWords", steps, limits.maxWords())
@@ -194,8 +171,8 @@ final class GraphqlDocument {
             }
           }
           case FragmentSpread spread -> {
-            String name = String.valueOf(spread.getName());
-            FragmentDefinition def = fragments.get(name);
+            String name = spread.name();
+            Fragment def = fragments.get(name);
             if (def == null) {
               stop(
                   "the mutation spreads fragment " + name + ", which the document does not define",
@@ -204,12 +181,11 @@ final class GraphqlDocument {
             }
             if (!path.contains(name)) {
               path.push(name);
-              collect(op, def.getSelectionSet(), depth + 1);
+              collect(op, def.selections(), depth + 1);
               path.pop();
             }
           }
-          case InlineFragment inline -> collect(op, inline.getSelectionSet(), depth + 1);
-          default -> {}
+          case InlineFragment inline -> collect(op, inline.selections(), depth + 1);
         }
         if (problem != null) {
           return;

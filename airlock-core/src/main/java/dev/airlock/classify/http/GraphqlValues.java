@@ -1,25 +1,24 @@
 package dev.airlock.classify.http;
 
+import dev.airlock.classify.http.GraphqlAst.Argument;
+import dev.airlock.classify.http.GraphqlAst.BooleanValue;
+import dev.airlock.classify.http.GraphqlAst.EnumValue;
+import dev.airlock.classify.http.GraphqlAst.Field;
+import dev.airlock.classify.http.GraphqlAst.FloatValue;
+import dev.airlock.classify.http.GraphqlAst.IntValue;
+import dev.airlock.classify.http.GraphqlAst.ListValue;
+import dev.airlock.classify.http.GraphqlAst.NullValue;
+import dev.airlock.classify.http.GraphqlAst.ObjectField;
+import dev.airlock.classify.http.GraphqlAst.ObjectValue;
+import dev.airlock.classify.http.GraphqlAst.Operation;
+import dev.airlock.classify.http.GraphqlAst.StringValue;
+import dev.airlock.classify.http.GraphqlAst.Value;
+import dev.airlock.classify.http.GraphqlAst.Variable;
+import dev.airlock.classify.http.GraphqlAst.VariableDefinition;
 import dev.airlock.json.Json;
-import graphql.language.Argument;
-import graphql.language.ArrayValue;
-import graphql.language.BooleanValue;
-import graphql.language.EnumValue;
-import graphql.language.Field;
-import graphql.language.FloatValue;
-import graphql.language.IntValue;
-import graphql.language.NullValue;
-import graphql.language.ObjectField;
-import graphql.language.ObjectValue;
-import graphql.language.OperationDefinition;
-import graphql.language.StringValue;
-import graphql.language.Value;
-import graphql.language.VariableDefinition;
-import graphql.language.VariableReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,16 +36,12 @@ final class GraphqlValues {
 
   private final Field field;
   private final Json.@Nullable Obj variables;
-  private final Map<String, VariableDefinition> definitions;
+  private final Operation operation;
 
-  GraphqlValues(Field field, OperationDefinition op, Json.@Nullable Obj variables) {
+  GraphqlValues(Field field, Operation operation, Json.@Nullable Obj variables) {
     this.field = field;
     this.variables = variables;
-    Map<String, VariableDefinition> defs = new LinkedHashMap<>();
-    for (VariableDefinition d : op.getVariableDefinitions()) {
-      defs.put(d.getName(), d);
-    }
-    this.definitions = defs;
+    this.operation = operation;
   }
 
   /**
@@ -57,9 +52,9 @@ final class GraphqlValues {
     int dot = path.indexOf('.');
     String top = dot < 0 ? path : path.substring(0, dot);
     Json current = null;
-    for (Argument a : field.getArguments()) {
-      if (top.equals(a.getName())) {
-        current = json(a.getValue(), 0);
+    for (Argument a : field.arguments()) {
+      if (top.equals(a.name())) {
+        current = json(a.value(), 0);
         break;
       }
     }
@@ -114,28 +109,28 @@ final class GraphqlValues {
   private String variableName(String path) {
     int dot = path.indexOf('.');
     String top = dot < 0 ? path : path.substring(0, dot);
-    for (Argument a : field.getArguments()) {
-      if (a.getName().equals(top) && a.getValue() instanceof VariableReference r) {
-        return r.getName();
+    for (Argument a : field.arguments()) {
+      if (a.name().equals(top) && a.value() instanceof Variable r) {
+        return r.name();
       }
     }
     return top;
   }
 
-  private @Nullable Json json(@Nullable Value<?> v, int depth) {
+  private @Nullable Json json(@Nullable Value v, int depth) {
     if (v == null || depth > MAX_DEPTH) {
       return null;
     }
     return switch (v) {
-      case StringValue s -> new Json.Str(String.valueOf(s.getValue()));
-      case IntValue i -> new Json.Num(String.valueOf(i.getValue()));
-      case FloatValue f -> new Json.Num(String.valueOf(f.getValue()));
-      case BooleanValue b -> b.isValue() ? Json.TRUE : Json.FALSE;
+      case StringValue s -> new Json.Str(s.value());
+      case IntValue i -> new Json.Num(i.text());
+      case FloatValue f -> new Json.Num(f.text());
+      case BooleanValue b -> b.value() ? Json.TRUE : Json.FALSE;
       case NullValue n -> Json.NULL;
-      case EnumValue e -> new Json.Str(String.valueOf(e.getName()));
-      case ArrayValue a -> {
-        List<Json> items = new ArrayList<>(a.getValues().size());
-        for (Value<?> item : a.getValues()) {
+      case EnumValue e -> new Json.Str(e.name());
+      case ListValue a -> {
+        List<Json> items = new ArrayList<>(a.items().size());
+        for (Value item : a.items()) {
           Json j = json(item, depth + 1);
           items.add(j == null ? Json.NULL : j);
         }
@@ -143,14 +138,13 @@ final class GraphqlValues {
       }
       case ObjectValue o -> {
         LinkedHashMap<String, Json> members = new LinkedHashMap<>();
-        for (ObjectField f : o.getObjectFields()) {
-          Json j = json(f.getValue(), depth + 1);
-          members.put(f.getName(), j == null ? Json.NULL : j);
+        for (ObjectField f : o.fields()) {
+          Json j = json(f.value(), depth + 1);
+          members.put(f.name(), j == null ? Json.NULL : j);
         }
         yield new Json.Obj(members);
       }
-      case VariableReference r -> variable(r.getName(), depth);
-      default -> null;
+      case Variable r -> variable(r.name(), depth);
     };
   }
 
@@ -160,24 +154,24 @@ final class GraphqlValues {
       Json j = vars.get(name);
       return j == null ? Json.NULL : j;
     }
-    VariableDefinition d = definitions.get(name);
-    if (d != null && d.getDefaultValue() != null) {
-      Json j = json(d.getDefaultValue(), depth + 1);
-      if (j != null) {
-        return j;
+    VariableDefinition def = null;
+    for (VariableDefinition d : operation.variables()) {
+      if (d.name().equals(name)) {
+        def = d;
       }
     }
-    return MISSING;
+    Json j = def == null ? null : json(def.defaultValue(), depth + 1);
+    return j != null ? j : MISSING;
   }
 
   /** The field's head for evidence: alias, name and arguments, secret-looking values masked. */
   static String head(Field f) {
     StringBuilder sb = new StringBuilder(64);
-    if (f.getAlias() != null) {
-      sb.append(f.getAlias()).append(": ");
+    if (f.alias() != null) {
+      sb.append(f.alias()).append(": ");
     }
-    sb.append(f.getName());
-    List<Argument> args = f.getArguments();
+    sb.append(f.name());
+    List<Argument> args = f.arguments();
     if (!args.isEmpty()) {
       sb.append('(');
       for (int i = 0; i < args.size() && sb.length() < MAX_EVIDENCE; i++) {
@@ -185,8 +179,8 @@ final class GraphqlValues {
           sb.append(", ");
         }
         Argument a = args.get(i);
-        sb.append(a.getName()).append(": ");
-        print(a.getValue(), SecretNames.isSecret(a.getName()), sb, 0);
+        sb.append(a.name()).append(": ");
+        print(a.value(), SecretNames.isSecret(a.name()), sb, 0);
       }
       sb.append(')');
     }
@@ -197,29 +191,29 @@ final class GraphqlValues {
     return sb.toString();
   }
 
-  private static void print(@Nullable Value<?> v, boolean secret, StringBuilder sb, int depth) {
+  private static void print(@Nullable Value v, boolean secret, StringBuilder sb, int depth) {
     if (v == null || depth > MAX_DEPTH || sb.length() > MAX_EVIDENCE) {
       sb.append("...");
       return;
     }
     switch (v) {
-      case VariableReference r -> sb.append('$').append(r.getName());
+      case Variable r -> sb.append('$').append(r.name());
       case StringValue s -> {
         if (secret) {
           sb.append("\"***\"");
         } else {
-          quote(String.valueOf(s.getValue()), sb);
+          quote(s.value(), sb);
         }
       }
-      case IntValue i -> sb.append(secret ? "***" : String.valueOf(i.getValue()));
-      case FloatValue f -> sb.append(secret ? "***" : String.valueOf(f.getValue()));
-      case BooleanValue b -> sb.append(b.isValue());
+      case IntValue i -> sb.append(secret ? "***" : i.text());
+      case FloatValue f -> sb.append(secret ? "***" : f.text());
+      case BooleanValue b -> sb.append(b.value());
       case NullValue n -> sb.append("null");
-      case EnumValue e -> sb.append(e.getName());
-      case ArrayValue a -> {
+      case EnumValue e -> sb.append(e.name());
+      case ListValue a -> {
         sb.append('[');
         boolean first = true;
-        for (Value<?> item : a.getValues()) {
+        for (Value item : a.items()) {
           if (sb.length() >= MAX_EVIDENCE) {
             break;
           }
@@ -233,18 +227,17 @@ final class GraphqlValues {
       }
       case ObjectValue o -> {
         sb.append('{');
-        List<ObjectField> fields = o.getObjectFields();
+        List<ObjectField> fields = o.fields();
         for (int i = 0; i < fields.size() && sb.length() < MAX_EVIDENCE; i++) {
           if (i > 0) {
             sb.append(", ");
           }
           ObjectField f = fields.get(i);
-          sb.append(f.getName()).append(": ");
-          print(f.getValue(), secret || SecretNames.isSecret(f.getName()), sb, depth + 1);
+          sb.append(f.name()).append(": ");
+          print(f.value(), secret || SecretNames.isSecret(f.name()), sb, depth + 1);
         }
         sb.append('}');
       }
-      default -> sb.append("...");
     }
   }
 

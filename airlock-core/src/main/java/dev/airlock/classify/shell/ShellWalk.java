@@ -182,7 +182,9 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
 
   private void function(FunctionDef f) {
     bindings.define(f);
-    note("shell: function " + f.name() + " defined; its body is judged as if it runs");
+    if (tracing()) {
+      note("shell: function " + f.name() + " defined; its body is judged as if it runs");
+    }
     if (callsItself(f.body(), f.name())) {
       scope
           .finding(Kind.SHELL, "shell.fork-bomb")
@@ -417,7 +419,9 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
     CommandRules pack = classifier.pack(inv.program());
     int before = out.findings().size();
     if (pack != null) {
-      note("shell: " + inv.program() + " judged by the " + pack.name() + " rule pack");
+      if (tracing()) {
+        note("shell: " + inv.program() + " judged by the " + pack.name() + " rule pack");
+      }
       pack.classify(inv, this);
       if (out.findings().size() == before) {
         finding(inv, "shell." + pack.name() + ".no-match")
@@ -443,11 +447,13 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
 
   @Override
   public void commandSub(CommandSub sub) {
-    note(
-        "shell: command substitution at "
-            + sub.span().start()
-            + " runs: "
-            + oneLine(sub.span().of(text)));
+    if (tracing()) {
+      note(
+          "shell: command substitution at "
+              + sub.span().start()
+              + " runs: "
+              + oneLine(sub.span().of(text)));
+    }
     walkScript(sub.body());
   }
 
@@ -508,7 +514,9 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
             .detected(detected)
             .nested(out.limits(), arg.start(), arg.end(), verbatimOffset(arg))
             .through(invocation.program());
-    note("shell: " + invocation.program() + " runs SQL: " + oneLine(arg.value()));
+    if (tracing()) {
+      note("shell: " + invocation.program() + " runs SQL: " + oneLine(arg.value()));
+    }
     classifier.sql().classify(arg.value(), s, out);
   }
 
@@ -519,7 +527,9 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
             .detected(detected)
             .nested(out.limits(), invocation.start(), invocation.end(), -1)
             .through(invocation.program());
-    note("shell: " + invocation.program() + " reads SQL from its input: " + oneLine(sqlText));
+    if (tracing()) {
+      note("shell: " + invocation.program() + " reads SQL from its input: " + oneLine(sqlText));
+    }
     classifier.sql().classify(sqlText, s, out);
   }
 
@@ -530,16 +540,18 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
             .detected(detected)
             .nested(out.limits(), invocation.start(), invocation.end(), -1)
             .through(invocation.program());
-    note(
-        "shell: "
-            + invocation.program()
-            + " sends "
-            + request.normalizedMethod()
-            + " "
-            + request.url()
-            + (request.body().isEmpty()
-                ? ""
-                : " with a body of " + request.body().length() + " chars"));
+    if (tracing()) {
+      note(
+          "shell: "
+              + invocation.program()
+              + " sends "
+              + request.normalizedMethod()
+              + " "
+              + request.url()
+              + (request.body().isEmpty()
+                  ? ""
+                  : " with a body of " + request.body().length() + " chars"));
+    }
     classifier.http().classify(request, s, out);
   }
 
@@ -563,7 +575,9 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
             .detected(detected)
             .nested(out.limits(), code.start(), code.end(), verbatimOffset(code))
             .through(via);
-    note("shell: " + via + " runs: " + oneLine(code.value()));
+    if (tracing()) {
+      note("shell: " + via + " runs: " + oneLine(code.value()));
+    }
     new ShellWalk(classifier, code.value(), s, out, new Bindings()).walkText();
   }
 
@@ -576,7 +590,9 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
             .detected(detected)
             .nested(out.limits(), invocation.start(), invocation.end(), -1)
             .through(via);
-    note("shell: " + via + " runs: " + oneLine(code));
+    if (tracing()) {
+      note("shell: " + via + " runs: " + oneLine(code));
+    }
     new ShellWalk(classifier, code, s, out, new Bindings()).walkText();
   }
 
@@ -605,7 +621,9 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
           .addTo(out);
       return;
     }
-    note("shell: " + via + " runs " + name.value());
+    if (tracing()) {
+      note("shell: " + via + " runs " + name.value());
+    }
     child.dispatch(
         new Invocation(
             name.value(),
@@ -618,12 +636,17 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
 
   @Override
   public void note(String line) {
-    if (out.trace().enabled()) {
+    if (tracing()) {
       out.note(line);
     }
   }
 
   // ---- helpers
+
+  /** Whether trace lines are kept: build a line only when they are. */
+  boolean tracing() {
+    return out.trace().enabled();
+  }
 
   /** Where the value of an argument starts in this text if it is a verbatim substring, else -1. */
   int verbatimOffset(Arg arg) {
