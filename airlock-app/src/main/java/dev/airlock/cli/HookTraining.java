@@ -49,8 +49,16 @@ public final class HookTraining {
 
   private HookTraining() {}
 
-  public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+  /**
+   * Runs the training; {@code args[0]}, when given, is a file to record this JDK's home in: the
+   * cache only fits the JDK that wrote it, so the launcher starts the hook with that one.
+   */
+  public static void main(String[] args) throws java.io.IOException {
+    if (args.length > 0) {
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of(args[0]), System.getProperty("java.home") + "\n");
+    }
+    int rounds = 3;
     // Main dispatches the hook; loading it here puts it in the cache too.
     if (!Main.class.getName().endsWith("Main")) {
       throw new IllegalStateException("unexpected entry point " + Main.class.getName());

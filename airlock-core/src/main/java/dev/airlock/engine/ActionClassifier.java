@@ -68,23 +68,23 @@ public final class ActionClassifier {
       if (size > limits.maxInputChars()) {
         throw new LimitExceededException("maxInputChars", size, limits.maxInputChars());
       }
-      switch (action) {
-        case ShellAction a -> shell.classify(a.command(), root, out);
-        case SqlAction a -> {
-          Scope s = root;
-          if (a.target() != null) {
-            s = s.detected(EnvironmentMarkers.of(a.target()));
-          }
-          sql.classify(a.sql(), s, out);
+      // Type tests, not a pattern switch: a pattern switch spins up a class at run time, which
+      // the hook pays for at every start (see docs/PERFORMANCE.md).
+      if (action instanceof ShellAction a) {
+        shell.classify(a.command(), root, out);
+      } else if (action instanceof SqlAction a) {
+        Scope s = root;
+        if (a.target() != null) {
+          s = s.detected(EnvironmentMarkers.of(a.target()));
         }
-        case HttpAction a ->
-            http.classify(new HttpRequest(a.method(), a.url(), a.headers(), a.body()), root, out);
-        case McpAction a ->
-            mcp.classify(
-                new McpCall(
-                    a.server(), a.tool(), a.arguments(), a.annotations(), a.trustedServer()),
-                root,
-                out);
+        sql.classify(a.sql(), s, out);
+      } else if (action instanceof HttpAction a) {
+        http.classify(new HttpRequest(a.method(), a.url(), a.headers(), a.body()), root, out);
+      } else if (action instanceof McpAction a) {
+        mcp.classify(
+            new McpCall(a.server(), a.tool(), a.arguments(), a.annotations(), a.trustedServer()),
+            root,
+            out);
       }
     } catch (LimitExceededException e) {
       root.finding(action.kind(), LIMIT)
@@ -130,27 +130,30 @@ public final class ActionClassifier {
   }
 
   private static String primaryField(Action action) {
-    return switch (action) {
-      case ShellAction a -> "command";
-      case SqlAction a -> "sql";
-      case HttpAction a -> "request";
-      case McpAction a -> "arguments";
+    return switch (action.kind()) {
+      case SHELL -> "command";
+      case SQL -> "sql";
+      case HTTP -> "request";
+      case MCP -> "arguments";
     };
   }
 
   private static int inputSize(Action action) {
-    return switch (action) {
-      case ShellAction a -> a.command().length();
-      case SqlAction a -> a.sql().length();
-      case HttpAction a -> {
-        long n = (long) a.url().length() + a.body().length() + a.method().length();
-        for (var h : a.headers()) {
-          n += h.getKey().length() + h.getValue().length();
-        }
-        yield (int) Math.min(Integer.MAX_VALUE, n);
+    if (action instanceof ShellAction a) {
+      return a.command().length();
+    }
+    if (action instanceof SqlAction a) {
+      return a.sql().length();
+    }
+    if (action instanceof HttpAction a) {
+      long n = (long) a.url().length() + a.body().length() + a.method().length();
+      for (var h : a.headers()) {
+        n += h.getKey().length() + h.getValue().length();
       }
-      case McpAction a -> a.server().length() + a.tool().length();
-    };
+      return (int) Math.min(Integer.MAX_VALUE, n);
+    }
+    McpAction a = (McpAction) action;
+    return a.server().length() + a.tool().length();
   }
 
   /** The kind an action is judged as. */

@@ -129,34 +129,41 @@ public final class AgentMessage {
 
   /** The action in a few words, quoting its own text. */
   static String what(Action a) {
-    return switch (a) {
-      case ShellAction s -> "the shell command `" + cut(s.command()) + "`";
-      case SqlAction s -> "the SQL `" + cut(s.sql()) + "`";
-      case HttpAction h -> "the HTTP request " + h.method() + " " + cut(h.url());
-      case McpAction m ->
-          "the tool call "
-              + (m.server().isEmpty() ? "" : m.server() + ": ")
-              + m.tool()
-              + " "
-              + cut(JsonWriter.write(m.arguments()));
-    };
+    if (a instanceof ShellAction s) {
+      return "the shell command `" + cut(s.command()) + "`";
+    }
+    if (a instanceof SqlAction s) {
+      return "the SQL `" + cut(s.sql()) + "`";
+    }
+    if (a instanceof HttpAction h) {
+      return "the HTTP request " + h.method() + " " + cut(h.url());
+    }
+    McpAction m = (McpAction) a;
+    return "the tool call "
+        + (m.server().isEmpty() ? "" : m.server() + ": ")
+        + m.tool()
+        + " "
+        + cut(JsonWriter.write(m.arguments()));
   }
 
   /** What a person, not the agent, can run to let the action happen after judging it. */
   static String personCanRun(Action a) {
-    String explain =
-        switch (a) {
-          case ShellAction s -> "airlock check --explain -- " + ShellWords.quote(cut(s.command()));
-          case SqlAction s -> "airlock check --explain --sql " + ShellWords.quote(cut(s.sql()));
-          case HttpAction h ->
-              "airlock check --explain --http " + h.method() + " " + ShellWords.quote(h.url());
-          case McpAction m ->
-              "airlock check --explain --mcp "
-                  + ShellWords.quote(m.tool())
-                  + (m.server().isEmpty() ? "" : " --server " + ShellWords.quote(m.server()))
-                  + " --args "
-                  + ShellWords.quote(cut(JsonWriter.write(m.arguments())));
-        };
+    String explain;
+    if (a instanceof ShellAction s) {
+      explain = "airlock check --explain -- " + ShellWords.quote(cut(s.command()));
+    } else if (a instanceof SqlAction s) {
+      explain = "airlock check --explain --sql " + ShellWords.quote(cut(s.sql()));
+    } else if (a instanceof HttpAction h) {
+      explain = "airlock check --explain --http " + h.method() + " " + ShellWords.quote(h.url());
+    } else {
+      McpAction m = (McpAction) a;
+      explain =
+          "airlock check --explain --mcp "
+              + ShellWords.quote(m.tool())
+              + (m.server().isEmpty() ? "" : " --server " + ShellWords.quote(m.server()))
+              + " --args "
+              + ShellWords.quote(cut(JsonWriter.write(m.arguments())));
+    }
     String run =
         a instanceof ShellAction
             ? "if they judge it safe, they can run the command themselves in their own terminal"

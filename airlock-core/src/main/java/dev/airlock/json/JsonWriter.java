@@ -17,35 +17,37 @@ public final class JsonWriter {
 
   /** Appends the compact JSON text of a value. */
   public static void write(Json value, StringBuilder sb) {
-    switch (value) {
-      case Json.Obj o -> {
-        sb.append('{');
-        Iterator<Map.Entry<String, Json>> it = o.members().entrySet().iterator();
-        while (it.hasNext()) {
-          Map.Entry<String, Json> e = it.next();
-          quote(e.getKey(), sb);
-          sb.append(':');
-          write(e.getValue(), sb);
-          if (it.hasNext()) {
-            sb.append(',');
-          }
+    // Type tests rather than a pattern switch, which would spin up a class at every hook start.
+    if (value instanceof Json.Obj o) {
+      sb.append('{');
+      Iterator<Map.Entry<String, Json>> it = o.members().entrySet().iterator();
+      while (it.hasNext()) {
+        Map.Entry<String, Json> e = it.next();
+        quote(e.getKey(), sb);
+        sb.append(':');
+        write(e.getValue(), sb);
+        if (it.hasNext()) {
+          sb.append(',');
         }
-        sb.append('}');
       }
-      case Json.Arr a -> {
-        sb.append('[');
-        for (int i = 0; i < a.items().size(); i++) {
-          if (i > 0) {
-            sb.append(',');
-          }
-          write(a.items().get(i), sb);
+      sb.append('}');
+    } else if (value instanceof Json.Arr a) {
+      sb.append('[');
+      for (int i = 0; i < a.items().size(); i++) {
+        if (i > 0) {
+          sb.append(',');
         }
-        sb.append(']');
+        write(a.items().get(i), sb);
       }
-      case Json.Str s -> quote(s.value(), sb);
-      case Json.Num n -> sb.append(n.text());
-      case Json.Bool b -> sb.append(b.value());
-      case Json.Null n -> sb.append("null");
+      sb.append(']');
+    } else if (value instanceof Json.Str s) {
+      quote(s.value(), sb);
+    } else if (value instanceof Json.Num n) {
+      sb.append(n.text());
+    } else if (value instanceof Json.Bool b) {
+      sb.append(b.value());
+    } else {
+      sb.append("null");
     }
   }
 

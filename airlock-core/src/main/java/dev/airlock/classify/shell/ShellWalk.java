@@ -138,28 +138,31 @@ final class ShellWalk implements ShellContext, WordResolver.CodeSink {
   }
 
   private void walk(Node node, @Nullable PipeOrigin origin) {
-    switch (node) {
-      case SimpleCommand c -> simple(c, origin);
-      case Pipeline p -> {
-        List<Node> stages = p.stages();
-        for (int i = 0; i < stages.size(); i++) {
-          walk(stages.get(i), i == 0 ? origin : PipeOrigin.of(this, stages, i));
-        }
+    // Type tests rather than a pattern switch, which would spin up a class at every hook start.
+    if (node instanceof SimpleCommand c) {
+      simple(c, origin);
+    } else if (node instanceof Pipeline p) {
+      List<Node> stages = p.stages();
+      for (int i = 0; i < stages.size(); i++) {
+        walk(stages.get(i), i == 0 ? origin : PipeOrigin.of(this, stages, i));
       }
-      case AndOr a -> {
-        walk(a.left(), origin);
-        conditional++;
-        walk(a.right(), null);
-        conditional--;
+    } else if (node instanceof AndOr a) {
+      walk(a.left(), origin);
+      conditional++;
+      walk(a.right(), null);
+      conditional--;
+    } else if (node instanceof Sequence s) {
+      for (Node n : s.items()) {
+        walk(n, null);
       }
-      case Sequence s -> {
-        for (Node n : s.items()) {
-          walk(n, null);
-        }
-      }
-      case Background b -> walk(b.command(), origin);
-      case Compound c -> compound(c, origin);
-      case FunctionDef f -> function(f);
+    } else if (node instanceof Background b) {
+      walk(b.command(), origin);
+    } else if (node instanceof Compound c) {
+      compound(c, origin);
+    } else if (node instanceof FunctionDef f) {
+      function(f);
+    } else {
+      throw new IllegalStateException("unknown shell node " + node.getClass().getSimpleName());
     }
   }
 

@@ -46,55 +46,52 @@ final class WordResolver {
   }
 
   private int append(List<WordPart> parts, StringBuilder sb, int flags, boolean inQuotes) {
+    // Type tests rather than a pattern switch, which would spin up a class at every hook start.
     for (WordPart part : parts) {
-      switch (part) {
-        case Literal l -> {
-          sb.append(l.text());
-          if (!inQuotes && l.glob()) {
-            flags |= Arg.GLOB;
-          }
-          if (!inQuotes && l.brace()) {
-            flags |= Arg.BRACE;
-          }
-          if (inQuotes) {
-            flags |= Arg.QUOTED;
-          }
+      if (part instanceof Literal l) {
+        sb.append(l.text());
+        if (!inQuotes && l.glob()) {
+          flags |= Arg.GLOB;
         }
-        case SingleQuoted q -> {
-          sb.append(q.text());
+        if (!inQuotes && l.brace()) {
+          flags |= Arg.BRACE;
+        }
+        if (inQuotes) {
           flags |= Arg.QUOTED;
         }
-        case AnsiCQuoted q -> {
-          sb.append(q.text());
-          flags |= Arg.QUOTED;
+      } else if (part instanceof SingleQuoted q) {
+        sb.append(q.text());
+        flags |= Arg.QUOTED;
+      } else if (part instanceof AnsiCQuoted q) {
+        sb.append(q.text());
+        flags |= Arg.QUOTED;
+      } else if (part instanceof DoubleQuoted q) {
+        flags = append(q.parts(), sb, flags | Arg.QUOTED, true);
+      } else if (part instanceof Tilde t) {
+        if (sb.isEmpty()) {
+          flags |= Arg.HOME;
         }
-        case DoubleQuoted q -> flags = append(q.parts(), sb, flags | Arg.QUOTED, true);
-        case Tilde t -> {
-          if (sb.isEmpty()) {
-            flags |= Arg.HOME;
+        sb.append('~').append(t.user());
+      } else if (part instanceof Param p) {
+        flags = param(p, sb, flags, inQuotes);
+      } else if (part instanceof CommandSub c) {
+        sink.commandSub(c);
+        sb.append(c.backtick() ? "`...`" : "$(...)");
+        flags |= Arg.DYNAMIC | Arg.SUBST;
+      } else if (part instanceof ProcessSub p) {
+        sink.processSub(p);
+        sb.append(p.direction()).append("(...)");
+        flags |= Arg.DYNAMIC | Arg.SUBST;
+      } else if (part instanceof ArithSub a) {
+        for (WordPart n : a.nested()) {
+          if (n instanceof CommandSub c) {
+            sink.commandSub(c);
           }
-          sb.append('~').append(t.user());
         }
-        case Param p -> flags = param(p, sb, flags, inQuotes);
-        case CommandSub c -> {
-          sink.commandSub(c);
-          sb.append(c.backtick() ? "`...`" : "$(...)");
-          flags |= Arg.DYNAMIC | Arg.SUBST;
-        }
-        case ProcessSub p -> {
-          sink.processSub(p);
-          sb.append(p.direction()).append("(...)");
-          flags |= Arg.DYNAMIC | Arg.SUBST;
-        }
-        case ArithSub a -> {
-          for (WordPart n : a.nested()) {
-            if (n instanceof CommandSub c) {
-              sink.commandSub(c);
-            }
-          }
-          sb.append("$((").append(a.expression()).append("))");
-          flags |= Arg.DYNAMIC;
-        }
+        sb.append("$((").append(a.expression()).append("))");
+        flags |= Arg.DYNAMIC;
+      } else {
+        throw new IllegalStateException("unknown word part " + part.getClass().getSimpleName());
       }
     }
     return flags;

@@ -52,7 +52,11 @@ final class Parser extends CompoundParser {
   private Script parseTop() {
     List<Node> body = parseList();
     flushHeredocs();
-    errors.sort(Comparator.comparingInt(SyntaxError::offset));
+    if (errors.size() > 1) {
+      // Only when there is something to sort: the comparator's method handle is spun up at run
+      // time, which every hook start would pay for.
+      errors.sort(Comparator.comparingInt(SyntaxError::offset));
+    }
     return new Script(top, body, errors);
   }
 
