@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ShellClassifier {
 
-  private static final Map<String, CommandRules> PACKS = RulePacks.index();
+  private static final Map<String, CommandRules> PACKS = RulePacks.lazyIndex();
 
   private final SqlClassifier sql;
   private final HttpClassifier http;
