@@ -164,6 +164,7 @@ public final class FilePaths {
     String p = normalize(path);
     String base = base(p);
     return secret(p)
+        || agentGuard(p)
         || base.equals(".env")
         || base.startsWith(".env.")
         || base.equals("credentials")
@@ -186,6 +187,24 @@ public final class FilePaths {
                 || base.equals(".zshrc")
                 || base.equals(".profile")
                 || base.equals(".bash_profile")));
+  }
+
+  /**
+   * Whether the file is where an agent runtime keeps its hooks, Airlock's among them: {@code
+   * .claude/settings.json}, {@code .cursor/hooks.json}, {@code .codex/hooks.json} or {@code
+   * config.toml}, {@code .gemini/settings.json}. An agent that edits or deletes one can turn off
+   * its own guard rails.
+   */
+  public static boolean agentGuard(String path) {
+    String p = "/" + normalize(path);
+    return p.endsWith("/.claude/settings.json")
+        || p.endsWith("/.claude/settings.local.json")
+        || p.endsWith("/managed-settings.json")
+        || p.endsWith("/.cursor/hooks.json")
+        || p.endsWith("/.codex/hooks.json")
+        || p.endsWith("/.codex/config.toml")
+        || p.endsWith("/.gemini/settings.json")
+        || p.endsWith("/gemini-cli/settings.json");
   }
 
   /** Whether the file configures CI, which runs with the repository's deploy credentials. */

@@ -292,7 +292,14 @@ final class McpArguments {
     String rule = null;
     String why = null;
     String content = parent.string("content");
-    if (FilePaths.important(v, false)) {
+    if (FilePaths.agentGuard(v)) {
+      rule = "mcp.write.agent-guard";
+      why =
+          " changes "
+              + v
+              + ", the agent runtime's hook settings where Airlock is installed: an agent must not"
+              + " edit its own guard rails";
+    } else if (FilePaths.important(v, false)) {
       rule = "mcp.write.sensitive-file";
       why = " writes over " + v + ", whose contents (secrets, keys, data, history) would be lost";
     } else if (FilePaths.ciConfig(v)) {

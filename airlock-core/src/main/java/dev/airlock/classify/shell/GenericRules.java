@@ -2,6 +2,7 @@ package dev.airlock.classify.shell;
 
 import dev.airlock.action.Environment;
 import dev.airlock.classify.Access;
+import dev.airlock.classify.FilePaths;
 import dev.airlock.classify.Severity;
 import dev.airlock.classify.env.EnvironmentMarkers;
 import java.util.Locale;
@@ -365,6 +366,23 @@ final class GenericRules {
           || v.startsWith("--in-place=")
           || v.startsWith("-") && !v.startsWith("--") && v.indexOf('i') > 0) {
         inPlace = true;
+      }
+    }
+    if (inPlace) {
+      for (Arg a : inv.args()) {
+        if (FilePaths.agentGuard(a.value())) {
+          walk.finding(inv, "shell.sed.agent-guard")
+              .verb("edit")
+              .resource(a.value())
+              .severity(Severity.DESTRUCTIVE)
+              .reason(
+                  "sed -i edits "
+                      + a.value()
+                      + ", the agent runtime's hook settings where Airlock is installed: an agent"
+                      + " must not edit its own guard rails")
+              .addTo(walk.analysis());
+          return;
+        }
       }
     }
     walk.finding(inv, inPlace ? "shell.sed.in-place" : "shell.read-only")

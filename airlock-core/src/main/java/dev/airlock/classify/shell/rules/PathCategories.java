@@ -1,5 +1,6 @@
 package dev.airlock.classify.shell.rules;
 
+import dev.airlock.classify.FilePaths;
 import dev.airlock.classify.shell.rules.PathRisk.Category;
 import dev.airlock.classify.shell.rules.PathRisk.Kind;
 import dev.airlock.classify.shell.rules.PathRisk.Read;
@@ -18,6 +19,10 @@ final class PathCategories {
   private PathCategories() {}
 
   static Read read(String v, boolean home, boolean glob) {
+    if (FilePaths.agentGuard(v)) {
+      // The agent runtime's hook settings, Airlock's among them: deleting them turns the guard off.
+      return new Read(Category.PROJECT_CRITICAL, Kind.RELATIVE, List.of(v), false, false);
+    }
     Kind kind;
     String rest;
     if (v.startsWith("//./") || v.startsWith("//?/")) {
