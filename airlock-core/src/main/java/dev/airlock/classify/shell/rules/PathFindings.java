@@ -1,6 +1,7 @@
 package dev.airlock.classify.shell.rules;
 
 import dev.airlock.action.Environment;
+import dev.airlock.classify.FilePaths;
 import dev.airlock.classify.FindingBuilder;
 import dev.airlock.classify.Severity;
 import dev.airlock.classify.env.EnvironmentMarkers;
@@ -192,6 +193,10 @@ final class PathFindings {
 
   private static String criticalLoss(String path) {
     String p = path.toLowerCase(Locale.ROOT);
+    if (FilePaths.agentGuard(p)) {
+      return "these are the agent runtime's hook settings, where Airlock is installed: an agent must"
+          + " not switch off its own guard rails";
+    }
     if (p.contains(".git")) {
       return "the repository's history goes with it: unpushed commits, branches, stashes and"
           + " the reflog";
