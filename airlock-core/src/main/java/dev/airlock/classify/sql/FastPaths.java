@@ -170,9 +170,10 @@ final class FastPaths {
   }
 
   /**
-   * CREATE [OR REPLACE] [UNIQUE|TEMP|TEMPORARY|MATERIALIZED] TABLE|INDEX|VIEW with no DELETE,
-   * UPDATE, INSERT, DROP, TRUNCATE or MERGE statement inside: the parser and the lexer both call it
-   * a create that loses nothing.
+   * CREATE [OR REPLACE] [UNIQUE|TEMP|TEMPORARY|MATERIALIZED] TABLE|INDEX|VIEW with no DELETE, (and
+   * a plain CREATE DATABASE|SCHEMA name, see {@link #plainCreateDatabase}) UPDATE, INSERT, DROP,
+   * TRUNCATE or MERGE statement inside: the parser and the lexer both call it a create that loses
+   * nothing.
    */
   private static boolean create(Pass p, Stmt st, int verb) {
     int t = verb + 1;
@@ -186,7 +187,10 @@ final class FastPaths {
       t++;
     }
     int k = st.kw(t);
-    if ((k != Kw.TABLE && k != Kw.INDEX && k != Kw.VIEW)
+    if ((k == Kw.DATABASE || k == Kw.SCHEMA) && !plainCreateDatabase(st, verb, t)) {
+      return false;
+    }
+    if ((k != Kw.TABLE && k != Kw.INDEX && k != Kw.VIEW && k != Kw.DATABASE && k != Kw.SCHEMA)
         || Procedures.typeIndex(st, verb) != t
         || TokenDdl.hiddenWrite(st, verb) >= 0) {
       return false;
@@ -201,6 +205,21 @@ final class FastPaths {
         .reason("creates " + target + "; nothing is lost")
         .emit();
     return true;
+  }
+
+  /**
+   * CREATE DATABASE|SCHEMA [IF NOT EXISTS] name and nothing after it: JSqlParser reads it as a
+   * create, and the create rule needs only the noun and the name.
+   */
+  private static boolean plainCreateDatabase(Stmt st, int verb, int t) {
+    if (t != verb + 1) {
+      return false;
+    }
+    int n = t + 1;
+    if (st.is(n, Kw.IF) && st.is(n + 1, Kw.NOT) && st.is(n + 2, Kw.EXISTS)) {
+      n += 3;
+    }
+    return plainNameEnd(st, n) == st.to;
   }
 
   /** ALTER TABLE name ADD ..., with no DROP, TRUNCATE or DISCARD anywhere in it. */

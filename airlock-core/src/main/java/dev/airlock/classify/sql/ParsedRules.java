@@ -60,8 +60,9 @@ final class ParsedRules {
     if (sql.length() > MAX_CHARS) {
       return Outcome.no("too long for JSqlParser (" + sql.length() + " characters)");
     }
-    Statement ast = parse(sql);
+    Statement ast = p.run.unparsable.contains(sql) ? null : parse(sql);
     if (ast == null) {
+      p.run.unparsable.add(sql);
       return Outcome.no("JSqlParser could not parse it");
     }
     p.how = "parsed by JSqlParser";

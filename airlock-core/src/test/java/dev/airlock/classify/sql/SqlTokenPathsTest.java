@@ -236,7 +236,28 @@ class SqlTokenPathsTest {
           "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN"
               + " INSERT VALUES (s.id)",
           "MERGE t USING s ON t.id = s.id WHEN MATCHED THEN DELETE",
-          "MERGE INTO t USING s ON (DELETE FROM x) WHEN MATCHED THEN UPDATE SET a = 1");
+          "MERGE INTO t USING s ON (DELETE FROM x) WHEN MATCHED THEN UPDATE SET a = 1",
+          "CREATE DATABASE app_test",
+          "CREATE DATABASE IF NOT EXISTS app_test",
+          "CREATE DATABASE app_production",
+          "CREATE DATABASE [Shop Data]",
+          "CREATE DATABASE \"Shop Data\"",
+          "CREATE DATABASE `app-test`",
+          "CREATE DATABASE a.b",
+          "CREATE DATABASE a.b.c.d",
+          "CREATE DATABASE name",
+          "CREATE DATABASE app_test OWNER bob",
+          "CREATE DATABASE app_test WITH TEMPLATE template0",
+          "CREATE OR REPLACE DATABASE app_test",
+          "CREATE DATABASE",
+          "CREATE DATABASE 1x",
+          "CREATE SCHEMA analytics",
+          "CREATE SCHEMA IF NOT EXISTS analytics",
+          "CREATE SCHEMA public",
+          "CREATE SCHEMA prod.analytics",
+          "CREATE SCHEMA AUTHORIZATION joe",
+          "CREATE SCHEMA s CREATE TABLE t (id int)",
+          "CREATE SCHEMA IF NOT EXISTS");
 
   @Test
   void tokenPaths_generatedStatements_sameFindingsAsParser() {
@@ -283,6 +304,8 @@ class SqlTokenPathsTest {
         List.of(
             "UPDATE users SET plan = 'pro' WHERE id = 5 OR tenant_id IN (SELECT id FROM tenants)",
             "DELETE FROM orders WHERE id IN (SELECT id FROM orders)",
+            "CREATE DATABASE app_test",
+            "CREATE SCHEMA IF NOT EXISTS analytics",
             "DELETE FROM events WHERE id NOT IN (SELECT NULL::bigint WHERE false)",
             "DELETE FROM customers WHERE email LIKE '%'",
             "DELETE FROM orders WHERE coalesce(NULL, 1) = 1",
