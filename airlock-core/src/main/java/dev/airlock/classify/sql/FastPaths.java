@@ -259,7 +259,7 @@ final class FastPaths {
   static int plainNameEnd(Stmt st, int i) {
     int j = i;
     for (int parts = 1; parts <= 3; parts++) {
-      if (!plainPart(st, j)) {
+      if (!plainPart(st, j) && !dottedBacktick(st, j)) {
         return -1;
       }
       j++;
@@ -280,6 +280,40 @@ final class FastPaths {
       return st.kw(i) == Kw.NONE && plainChars(lx.text, s, e);
     }
     return t == Lexed.QIDENT && plainQuoted(st, i);
+  }
+
+  /**
+   * Whether token i is a backquoted name of words of letters, digits, underscores and hyphens
+   * joined by single dots ({@code `acme-prod.analytics.events`}, BigQuery's project.dataset.table),
+   * not starting with a digit or a hyphen. Both paths name it by its unquoted text.
+   */
+  static boolean dottedBacktick(Stmt st, int i) {
+    if (st.type(i) != Lexed.QIDENT) {
+      return false;
+    }
+    Lexed lx = st.lx;
+    int s = lx.start[i] + 1;
+    int e = lx.end[i] - 1;
+    if (lx.text.charAt(s - 1) != '`' || s >= e) {
+      return false;
+    }
+    boolean wordStart = true;
+    for (int k = s; k < e; k++) {
+      char c = lx.text.charAt(k);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      boolean digit = c >= '0' && c <= '9';
+      if (wordStart) {
+        if (!letter) {
+          return false;
+        }
+        wordStart = false;
+      } else if (c == '.') {
+        wordStart = true;
+      } else if (!letter && !digit && c != '-') {
+        return false;
+      }
+    }
+    return !wordStart;
   }
 
   /**
