@@ -57,7 +57,7 @@ final class ParsedRules {
 
   static Outcome judge(Pass p, Stmt st, boolean nestedEffects) {
     if (FastPaths.enabled && startsNoCoveredStatement(st)) {
-      return Outcome.no("JSqlParser reads nothing a rule covers from a statement starting so");
+      return Outcome.no("no parser rule covers a statement that starts this way");
     }
     String sql = st.parserText();
     if (sql.length() > MAX_CHARS) {
@@ -99,18 +99,38 @@ final class ParsedRules {
   }
 
   /**
-   * Whether the statement starts with DO or a {@code $} word: the MySQL and SQL Server readings of
-   * {@code DO $$ ... $$} and {@code SELECT $$; ...; $$ AS x} hand the parser such pieces. Every
-   * statement the rules above cover starts with its own verb (or WITH, VALUES, a parenthesis), so
-   * whatever JSqlParser makes of these, the lexer's fallback judges them; the parse is skipped.
-   * {@code SqlFastPathTest} checks this against the parse over every corpus text and all readings.
+   * Whether the statement starts with anything but a parenthesis or a word that starts a statement
+   * the rules above cover (SELECT, WITH, VALUES, TABLE, FROM, INSERT, REPLACE, UPSERT, UPDATE,
+   * DELETE, MERGE, DROP, TRUNCATE, ALTER, CREATE). Whatever JSqlParser makes of such a statement
+   * ({@code BEGIN ...}, {@code RETURN NULL}, {@code DO ...}, the {@code $$ AS x} that the MySQL
+   * reading of a dollar-quoted text hands it), no rule covers it and the lexer's fallback judges
+   * it, so the parse is skipped. {@code SqlFastPathTest} checks this against the parse over every
+   * corpus text in every reading, {@code SqlTokenPathsTest} over the pieces of dollar-quoted texts.
    */
   static boolean startsNoCoveredStatement(Stmt st) {
     if (st.isEmpty()) {
       return false;
     }
     int i = st.from;
-    return st.lx.kw[i] == Kw.DO || st.lx.text.charAt(st.lx.start[i]) == '$';
+    if (st.lx.type[i] == Lexed.LPAREN) {
+      return false;
+    }
+    int k = st.lx.kw[i];
+    return !(k == Kw.SELECT
+        || k == Kw.WITH
+        || k == Kw.VALUES
+        || k == Kw.TABLE
+        || k == Kw.FROM
+        || k == Kw.INSERT
+        || k == Kw.REPLACE
+        || k == Kw.UPSERT
+        || k == Kw.UPDATE
+        || k == Kw.DELETE
+        || k == Kw.MERGE
+        || k == Kw.DROP
+        || k == Kw.TRUNCATE
+        || k == Kw.ALTER
+        || k == Kw.CREATE);
   }
 
   /** Parses one statement; null if JSqlParser fails, reads only part of it, or gives up. */
