@@ -170,9 +170,10 @@ final class FastPaths {
   }
 
   /**
-   * CREATE [OR REPLACE] [UNIQUE|TEMP|TEMPORARY|MATERIALIZED] TABLE|INDEX|VIEW with no DELETE,
-   * UPDATE, INSERT, DROP, TRUNCATE or MERGE statement inside: the parser and the lexer both call it
-   * a create that loses nothing.
+   * CREATE [OR REPLACE] [UNIQUE|TEMP|TEMPORARY|MATERIALIZED] TABLE|INDEX|VIEW with no DELETE, (and
+   * a plain CREATE DATABASE|SCHEMA name, see {@link #plainCreateDatabase}) UPDATE, INSERT, DROP,
+   * TRUNCATE or MERGE statement inside: the parser and the lexer both call it a create that loses
+   * nothing.
    */
   private static boolean create(Pass p, Stmt st, int verb) {
     int t = verb + 1;
@@ -186,7 +187,10 @@ final class FastPaths {
       t++;
     }
     int k = st.kw(t);
-    if ((k != Kw.TABLE && k != Kw.INDEX && k != Kw.VIEW)
+    if ((k == Kw.DATABASE || k == Kw.SCHEMA) && !plainCreateDatabase(st, verb, t)) {
+      return false;
+    }
+    if ((k != Kw.TABLE && k != Kw.INDEX && k != Kw.VIEW && k != Kw.DATABASE && k != Kw.SCHEMA)
         || Procedures.typeIndex(st, verb) != t
         || TokenDdl.hiddenWrite(st, verb) >= 0) {
       return false;
@@ -203,24 +207,44 @@ final class FastPaths {
     return true;
   }
 
-  /** ALTER TABLE name ADD ..., with no DROP, TRUNCATE or DISCARD anywhere in it. */
+  /**
+   * CREATE DATABASE|SCHEMA [IF NOT EXISTS] name and nothing after it: JSqlParser reads it as a
+   * create, and the create rule needs only the noun and the name.
+   */
+  private static boolean plainCreateDatabase(Stmt st, int verb, int t) {
+    if (t != verb + 1) {
+      return false;
+    }
+    int n = t + 1;
+    if (st.is(n, Kw.IF) && st.is(n + 1, Kw.NOT) && st.is(n + 2, Kw.EXISTS)) {
+      n += 3;
+    }
+    return plainNameEnd(st, n) == st.to;
+  }
+
+  /**
+   * ALTER TABLE name ... (ADD, ALTER COLUMN, SET, OWNER TO, ...), with no DROP, TRUNCATE or DISCARD
+   * anywhere in it. JSqlParser reports a dropping clause only for those words, and when it fails
+   * the lexer's reading ({@link TokenDdl#alterTable}) finds none either: both call it an alter that
+   * drops nothing.
+   */
   private static boolean alterAdd(Pass p, Stmt st, int verb) {
     if (!st.is(verb + 1, Kw.TABLE)) {
       return false;
     }
     int n = verb + 2;
     int j = plainNameEnd(st, n);
-    if (j < 0 || !TokenDml.wordIs(st, j, "ADD")) {
+    if (j < 0 || j >= st.to) {
       return false;
     }
-    for (int i = j + 1; i < st.to; i++) {
+    for (int i = j; i < st.to; i++) {
       int k = st.kw(i);
       if (k == Kw.DROP || k == Kw.TRUNCATE || k == Kw.DISCARD) {
         return false;
       }
     }
     String table = st.qualifiedName(n);
-    p.how = "judged by the lexer: ALTER TABLE ... ADD";
+    p.how = "judged by the lexer: ALTER TABLE that drops nothing";
     p.effect(st, "sql.alter")
         .verb("alter table")
         .resource("table " + table)
@@ -240,7 +264,7 @@ final class FastPaths {
   static int plainNameEnd(Stmt st, int i) {
     int j = i;
     for (int parts = 1; parts <= 3; parts++) {
-      if (!plainPart(st, j)) {
+      if (!plainPart(st, j) && !dottedBacktick(st, j)) {
         return -1;
       }
       j++;
@@ -261,6 +285,40 @@ final class FastPaths {
       return st.kw(i) == Kw.NONE && plainChars(lx.text, s, e);
     }
     return t == Lexed.QIDENT && plainQuoted(st, i);
+  }
+
+  /**
+   * Whether token i is a backquoted name of words of letters, digits, underscores and hyphens
+   * joined by single dots ({@code `acme-prod.analytics.events`}, BigQuery's project.dataset.table),
+   * not starting with a digit or a hyphen. Both paths name it by its unquoted text.
+   */
+  static boolean dottedBacktick(Stmt st, int i) {
+    if (st.type(i) != Lexed.QIDENT) {
+      return false;
+    }
+    Lexed lx = st.lx;
+    int s = lx.start[i] + 1;
+    int e = lx.end[i] - 1;
+    if (lx.text.charAt(s - 1) != '`' || s >= e) {
+      return false;
+    }
+    boolean wordStart = true;
+    for (int k = s; k < e; k++) {
+      char c = lx.text.charAt(k);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      boolean digit = c >= '0' && c <= '9';
+      if (wordStart) {
+        if (!letter) {
+          return false;
+        }
+        wordStart = false;
+      } else if (c == '.') {
+        wordStart = true;
+      } else if (!letter && !digit && c != '-') {
+        return false;
+      }
+    }
+    return !wordStart;
   }
 
   /**

@@ -45,9 +45,23 @@ final class Pass {
     int parses;
     int topStatements;
 
+    /**
+     * Parser texts JSqlParser failed on during this classify call, shared by the dialect readings:
+     * the MySQL and SQL Server readings often hand it the same statement (a {@code DO $$ ...} that
+     * is no dollar quote there), and a failed parse is the dearest kind. Parsing is a function of
+     * the text, so a failure is not tried again; the parse still counts against {@link
+     * #MAX_PARSES}.
+     */
+    final java.util.Set<String> unparsable;
+
     Run(Limits limits, boolean trace) {
+      this(limits, trace, new java.util.HashSet<>());
+    }
+
+    Run(Limits limits, boolean trace, java.util.Set<String> unparsable) {
       this.limits = limits;
       this.summary = trace ? new StringBuilder() : null;
+      this.unparsable = unparsable;
     }
   }
 

@@ -50,7 +50,7 @@ public final class SqlClassifier {
       Pass primary = new Pass(run, sql, scope, SqlLexer.Mode.POSTGRES, false, 0, "");
       primary.judgeAll();
       if (primary.lx.divergent || readAllDialects) {
-        others = otherReadings(sql, scope, limits, run.findings);
+        others = otherReadings(sql, scope, limits, run);
       }
     } catch (LimitExceededException e) {
       run.findings.add(
@@ -100,7 +100,8 @@ public final class SqlClassifier {
    * catastrophic findings of those readings that the PostgreSQL reading did not make.
    */
   private static List<Finding> otherReadings(
-      String sql, Scope scope, Limits limits, List<Finding> primary) {
+      String sql, Scope scope, Limits limits, Pass.Run primaryRun) {
+    List<Finding> primary = primaryRun.findings;
     Set<String> seen = new HashSet<>();
     for (Finding f : primary) {
       seen.add(key(f));
@@ -108,7 +109,7 @@ public final class SqlClassifier {
     }
     List<Finding> extra = new ArrayList<>();
     for (SqlLexer.Mode mode : new SqlLexer.Mode[] {SqlLexer.Mode.MYSQL, SqlLexer.Mode.BRACKET}) {
-      Pass.Run run = new Pass.Run(limits, false);
+      Pass.Run run = new Pass.Run(limits, false, primaryRun.unparsable);
       try {
         new Pass(run, sql, scope, mode, false, 0, "").judgeAll();
       } catch (LimitExceededException e) {

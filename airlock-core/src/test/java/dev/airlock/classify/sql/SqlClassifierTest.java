@@ -152,15 +152,17 @@ class SqlClassifierTest {
     Analysis out = new Analysis(Limits.DEFAULT, trace);
     new SqlClassifier()
         .classify(
-            "SELECT 1; DROP TABLE audit_log; DROP TABLE a, b; ALTER TABLE t ALTER COLUMN c TYPE int;",
+            "SELECT 1; DROP TABLE audit_log; DROP TABLE a, b; ALTER TABLE t ALTER COLUMN c TYPE int;"
+                + " SELECT * INTO t2 FROM t;",
             Scope.root("sql", Environment.UNKNOWN),
             out);
     assertThat(trace.lines()).hasSize(1);
     assertThat(trace.lines().get(0))
-        .startsWith("sql: 4 statements; #1 SELECT (safe, read, judged by the lexer")
+        .startsWith("sql: 5 statements; #1 SELECT (safe, read, judged by the lexer")
         .contains("#2 DROP TABLE audit_log (catastrophic, judged by the lexer: plain DROP)")
         .contains("#3 DROP TABLE a, b (catastrophic, judged by the lexer: DROP)")
-        .contains("#4 ALTER TABLE t (safe, parsed by JSqlParser)");
+        .contains("#4 ALTER TABLE t (safe, judged by the lexer: ALTER TABLE that drops nothing)")
+        .contains("#5 SELECT INTO table t2 (safe, parsed by JSqlParser)");
   }
 
   @Test

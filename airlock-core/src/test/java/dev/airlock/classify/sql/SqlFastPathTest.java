@@ -32,6 +32,18 @@ class SqlFastPathTest {
   /** Shapes at the edges of the fast paths: some taken, some handed on to the parser. */
   private static final List<String> SHAPES =
       List.of(
+          "DO 1",
+          "DO SLEEP(1); DROP TABLE t",
+          "DO RELEASE_LOCK('x')",
+          "DO (SELECT 1)",
+          "DO $$ BEGIN DELETE FROM t; END $$",
+          "DO $$ BEGIN EXECUTE 'DROP TABLE ' || 'audit_log'; END $$;",
+          "DO $x$ BEGIN TRUNCATE t; END $x$",
+          "SELECT $$; DROP TABLE users; $$ AS note;",
+          "SELECT $$; DELETE FROM t; $$",
+          "SELECT $a$; UPDATE t SET a = 1; $a$",
+          "$$ DROP TABLE t",
+          "$1",
           "DROP TABLE users",
           "drop table if exists orders cascade",
           "DROP TABLE orders RESTRICT",
