@@ -33,7 +33,13 @@ final class FastPaths {
       return truncate(p, st, verb) || TokenDrops.truncate(p, st, verb);
     }
     if (k == Kw.DELETE) {
-      return deleteAll(p, st, verb) || TokenModify.delete(p, st, verb);
+      return deleteAll(p, st, verb) || TokenModify.delete(p, st, verb) || deleteTop(p, st, verb);
+    }
+    if (k == Kw.REPLACE) {
+      return replace(p, st, verb);
+    }
+    if (k == Kw.SELECT) {
+      return selectInto(p, st, verb);
     }
     if (k == Kw.UPDATE) {
       return updateAll(p, st, verb) || TokenModify.update(p, st, verb);
@@ -99,6 +105,112 @@ final class FastPaths {
     p.how = "judged by the lexer: plain TRUNCATE";
     Verdicts.truncate(p, st, List.of(st.qualifiedName(n)), note);
     return true;
+  }
+
+  /**
+   * REPLACE INTO name [(columns)] VALUES|SELECT ... whose only write keywords are its own: the
+   * parser reads it as an upsert and the lexer's fallback as an insert replacing rows with the same
+   * key, with the same verb, table and reason.
+   */
+  private static boolean replace(Pass p, Stmt st, int verb) {
+    if (!st.is(verb + 1, Kw.INTO)) {
+      return false;
+    }
+    int n = verb + 2;
+    int end = plainNameEnd(st, n);
+    if (end < 0 || end >= st.to) {
+      return false;
+    }
+    int next = st.type(end) == Lexed.LPAREN ? st.lx.skipGroup(end, st.to) : end;
+    if (!st.is(next, Kw.VALUES) && !st.is(next, Kw.SELECT)) {
+      return false;
+    }
+    if (!TokenDml.onlyInsertWrites(p, st, verb)) {
+      return false;
+    }
+    p.how = "judged by the lexer: plain REPLACE";
+    LexicalRules.insert(p, st, verb, false, true);
+    return true;
+  }
+
+  /**
+   * SELECT items FROM name INTO OUTFILE|DUMPFILE 'file' and SELECT items INTO name FROM name, where
+   * the items are plain column names, dotted names or {@code *}: the parser path's file write or
+   * new table.
+   */
+  private static boolean selectInto(Pass p, Stmt st, int verb) {
+    if (p.procedural) {
+      return false;
+    }
+    int j = verb + 1;
+    boolean item = false;
+    while (j < st.to
+        && (st.type(j) == Lexed.COMMA
+            || st.type(j) == Lexed.DOT
+            || (st.type(j) == Lexed.OP && st.lx.text(j).equals("*"))
+            || (ParserWords.isPlainWord(st, j) && st.kw(j) == Kw.NONE))) {
+      item = true;
+      j++;
+    }
+    if (!item) {
+      return false;
+    }
+    if (st.is(j, Kw.FROM)) {
+      int end = plainNameEnd(st, j + 1);
+      if (end < 0
+          || end + 3 != st.to
+          || !st.is(end, Kw.INTO)
+          || !(st.is(end + 1, Kw.OUTFILE) || TokenDml.wordIs(st, end + 1, "DUMPFILE"))
+          || st.type(end + 2) != Lexed.STRING) {
+        return false;
+      }
+      p.how = "judged by the lexer: SELECT INTO a file";
+      p.effect(st, "sql.select-into-file")
+          .verb("select into " + st.lx.text(end + 1).toUpperCase(Locale.ROOT))
+          .program("mysql")
+          .destructive()
+          .reason("writes the query's rows to a file on the database server")
+          .emit();
+      return true;
+    }
+    if (!st.is(j, Kw.INTO)) {
+      return false;
+    }
+    int t = j + 1;
+    int end = plainNameEnd(st, t);
+    if (end < 0 || !st.is(end, Kw.FROM) || plainNameEnd(st, end + 1) != st.to) {
+      return false;
+    }
+    String table = st.qualifiedName(t);
+    p.how = "judged by the lexer: SELECT INTO a table";
+    p.effect(st, "sql.select-into")
+        .verb("select into")
+        .resource("table " + table)
+        .env(Verdicts.object(table))
+        .safe()
+        .access(Access.WRITE)
+        .reason("creates table " + table + " from the query's rows")
+        .emit();
+    return true;
+  }
+
+  /**
+   * DELETE TOP (n) [PERCENT] FROM name with nothing after it: JSqlParser 5.4 rejects every such
+   * statement, so it is judged by the lexer's fallback without asking the parser first.
+   */
+  private static boolean deleteTop(Pass p, Stmt st, int verb) {
+    if (!st.is(verb + 1, Kw.TOP)
+        || st.type(verb + 2) != Lexed.LPAREN
+        || st.type(verb + 3) != Lexed.NUMBER
+        || st.type(verb + 4) != Lexed.RPAREN) {
+      return false;
+    }
+    int f = TokenDml.skipWords(st, verb + 5, "PERCENT");
+    if (!st.is(f, Kw.FROM) || plainNameEnd(st, f + 1) != st.to) {
+      return false;
+    }
+    p.how = "judged by the lexer: DELETE TOP (n), which the parser rejects";
+    return LexicalRules.fallback(p, st, st.firstWrite(p.procedural), false);
   }
 
   /** DELETE FROM name, with nothing after it or a WHERE clause of literals only. */

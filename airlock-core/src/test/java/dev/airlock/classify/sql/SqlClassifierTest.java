@@ -153,7 +153,7 @@ class SqlClassifierTest {
     new SqlClassifier()
         .classify(
             "SELECT 1; DROP TABLE audit_log; DROP TABLE a, b; ALTER TABLE t ALTER COLUMN c TYPE int;"
-                + " SELECT * INTO t2 FROM t;",
+                + " SELECT * INTO t2 FROM t WHERE id = 1;",
             Scope.root("sql", Environment.UNKNOWN),
             out);
     assertThat(trace.lines()).hasSize(1);
