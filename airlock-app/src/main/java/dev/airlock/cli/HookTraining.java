@@ -47,6 +47,9 @@ public final class HookTraining {
           new String[] {"Read", "{\"file_path\":\"/home/u/.aws/credentials\"}"},
           new String[] {"WebFetch", "{\"url\":\"https://example.com\",\"prompt\":\"x\"}"});
 
+  /** Passes over every call: enough for the JVM to record which methods run hot. */
+  private static final int ROUNDS = 3;
+
   private HookTraining() {}
 
   /**
@@ -58,14 +61,14 @@ public final class HookTraining {
       java.nio.file.Files.writeString(
           java.nio.file.Path.of(args[0]), System.getProperty("java.home") + "\n");
     }
-    int rounds = 3;
+
     // Main dispatches the hook; loading it here puts it in the cache too.
     if (!Main.class.getName().endsWith("Main")) {
       throw new IllegalStateException("unexpected entry point " + Main.class.getName());
     }
     PrintStream sink =
         new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-    for (int round = 0; round < rounds; round++) {
+    for (int round = 0; round < ROUNDS; round++) {
       for (String command : SHELL) {
         String input = "{\"command\":" + quote(command) + "}";
         hook("claude-code", claude("Bash", input), sink);

@@ -2,6 +2,7 @@ package dev.airlock.classify.mcp;
 
 import dev.airlock.action.Environment;
 import dev.airlock.action.Kind;
+import dev.airlock.action.ShellWords;
 import dev.airlock.classify.Analysis;
 import dev.airlock.classify.FilePaths;
 import dev.airlock.classify.LimitExceededException;
@@ -154,7 +155,7 @@ final class McpArguments {
           StringBuilder sb = new StringBuilder();
           for (Json item : a.items()) {
             if (item instanceof Json.Str(String s)) {
-              sb.append(sb.isEmpty() ? "" : " ").append(quote(s));
+              sb.append(sb.isEmpty() ? "" : " ").append(ShellWords.quote(s));
             }
           }
           if (!sb.isEmpty()) {
@@ -462,26 +463,18 @@ final class McpArguments {
 
   /** The kubectl command line a generic Kubernetes tool's arguments describe. */
   private static String kubectl(String verb, Json.Obj args) {
-    StringBuilder sb = new StringBuilder("kubectl ").append(quote(verb));
+    StringBuilder sb = new StringBuilder("kubectl ").append(ShellWords.quote(verb));
     for (String k : List.of("resourceType", "name")) {
       String v = args.string(k);
       if (v != null && !v.isBlank()) {
-        sb.append(' ').append(quote(v));
+        sb.append(' ').append(ShellWords.quote(v));
       }
     }
     String ns = args.string("namespace");
     if (ns != null && !ns.isBlank()) {
-      sb.append(" -n ").append(quote(ns));
+      sb.append(" -n ").append(ShellWords.quote(ns));
     }
     return sb.toString();
-  }
-
-  private static String quote(String s) {
-    if (!s.isEmpty()
-        && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || "_@%+=:,./-".indexOf(c) >= 0)) {
-      return s;
-    }
-    return "'" + s.replace("'", "'\\''") + "'";
   }
 
   private static String json(String s) {

@@ -65,7 +65,8 @@ final class TokenExpr {
             switch (lit) {
               case BOOL -> text.equals("true") ? WhereCheck.Truth.TRUE : WhereCheck.Truth.FALSE;
               case NULL -> WhereCheck.Truth.FALSE;
-              case NUMBER -> isZero(text) ? WhereCheck.Truth.FALSE : WhereCheck.Truth.TRUE;
+              case NUMBER ->
+                  WhereCheck.isZero(text) ? WhereCheck.Truth.FALSE : WhereCheck.Truth.TRUE;
               default -> WhereCheck.stringTruth(text);
             };
         case COLUMN -> WhereCheck.Truth.FILTER;
@@ -143,17 +144,7 @@ final class TokenExpr {
       if (a == null || b == null) {
         return FAIL;
       }
-      WhereCheck.Truth t;
-      if (a == WhereCheck.Truth.TRUE || b == WhereCheck.Truth.TRUE) {
-        t = WhereCheck.Truth.TRUE;
-      } else if (a == WhereCheck.Truth.CONSTANT || b == WhereCheck.Truth.CONSTANT) {
-        t = WhereCheck.Truth.CONSTANT;
-      } else if (a == WhereCheck.Truth.FILTER || b == WhereCheck.Truth.FILTER) {
-        t = WhereCheck.Truth.FILTER;
-      } else {
-        t = WhereCheck.Truth.FALSE;
-      }
-      l = new Node(BOOLEAN, union(l.col(), r.col()), t, 0, "", false);
+      l = new Node(BOOLEAN, union(l.col(), r.col()), WhereCheck.or(a, b), 0, "", false);
     }
     return l;
   }
@@ -171,17 +162,7 @@ final class TokenExpr {
       if (a == null || b == null) {
         return FAIL;
       }
-      WhereCheck.Truth t;
-      if (a == WhereCheck.Truth.FALSE || b == WhereCheck.Truth.FALSE) {
-        t = WhereCheck.Truth.FALSE;
-      } else if (a == WhereCheck.Truth.FILTER || b == WhereCheck.Truth.FILTER) {
-        t = WhereCheck.Truth.FILTER;
-      } else if (a == WhereCheck.Truth.TRUE && b == WhereCheck.Truth.TRUE) {
-        t = WhereCheck.Truth.TRUE;
-      } else {
-        t = WhereCheck.Truth.CONSTANT;
-      }
-      l = new Node(BOOLEAN, union(l.col(), r.col()), t, 0, "", false);
+      l = new Node(BOOLEAN, union(l.col(), r.col()), WhereCheck.and(a, b), 0, "", false);
     }
     return l;
   }
@@ -321,16 +302,7 @@ final class TokenExpr {
       if (c == null) {
         t = WhereCheck.Truth.CONSTANT;
       } else {
-        boolean v =
-            switch (op) {
-              case "=" -> c == 0;
-              case "<>", "!=" -> c != 0;
-              case ">" -> c > 0;
-              case ">=" -> c >= 0;
-              case "<" -> c < 0;
-              default -> c <= 0;
-            };
-        t = v ? WhereCheck.Truth.TRUE : WhereCheck.Truth.FALSE;
+        t = TokenWhere.holds(op, c) ? WhereCheck.Truth.TRUE : WhereCheck.Truth.FALSE;
       }
     } else {
       t = WhereCheck.Truth.CONSTANT;
@@ -502,7 +474,7 @@ final class TokenExpr {
       return inner.inParens();
     }
     if (t == Lexed.NUMBER) {
-      if (!plainNumber(lx.text, s, e)) {
+      if (!TokenWhere.plainNumber(lx.text, s, e)) {
         return FAIL;
       }
       i++;
@@ -720,14 +692,7 @@ final class TokenExpr {
   }
 
   private @Nullable String comparison(int k) {
-    if (st.type(k) != Lexed.OP) {
-      return null;
-    }
-    String op = st.lx.text(k);
-    return switch (op) {
-      case "=", "<>", "!=", "<", ">", "<=", ">=" -> op;
-      default -> null;
-    };
+    return TokenWhere.comparison(st, k);
   }
 
   private static Node literal(int kind, String text) {
@@ -743,39 +708,5 @@ final class TokenExpr {
       return YES;
     }
     return a == MAYBE || b == MAYBE ? MAYBE : NO;
-  }
-
-  /** Digits, optionally a dot and more digits; at most 18 characters. */
-  private static boolean plainNumber(String text, int s, int e) {
-    if (e - s > 18) {
-      return false;
-    }
-    int p = s;
-    while (p < e && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
-      p++;
-    }
-    if (p == s) {
-      return false;
-    }
-    if (p < e && text.charAt(p) == '.') {
-      int q = ++p;
-      while (p < e && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
-        p++;
-      }
-      if (p == q) {
-        return false;
-      }
-    }
-    return p == e;
-  }
-
-  private static boolean isZero(String number) {
-    for (int p = 0; p < number.length(); p++) {
-      char c = number.charAt(p);
-      if (c >= '1' && c <= '9') {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -61,17 +61,7 @@ final class TokenWhere {
       if (r == null) {
         return null;
       }
-      WhereCheck.Truth a = l.truth();
-      WhereCheck.Truth b = r.truth();
-      WhereCheck.Truth t;
-      if (a == WhereCheck.Truth.TRUE || b == WhereCheck.Truth.TRUE) {
-        t = WhereCheck.Truth.TRUE;
-      } else if (a == WhereCheck.Truth.CONSTANT || b == WhereCheck.Truth.CONSTANT) {
-        t = WhereCheck.Truth.CONSTANT;
-      } else {
-        t = WhereCheck.Truth.FALSE;
-      }
-      l = new Node(t, OTHER, "");
+      l = new Node(WhereCheck.or(l.truth(), r.truth()), OTHER, "");
     }
     return l;
   }
@@ -84,17 +74,7 @@ final class TokenWhere {
       if (r == null) {
         return null;
       }
-      WhereCheck.Truth a = l.truth();
-      WhereCheck.Truth b = r.truth();
-      WhereCheck.Truth t;
-      if (a == WhereCheck.Truth.FALSE || b == WhereCheck.Truth.FALSE) {
-        t = WhereCheck.Truth.FALSE;
-      } else if (a == WhereCheck.Truth.TRUE && b == WhereCheck.Truth.TRUE) {
-        t = WhereCheck.Truth.TRUE;
-      } else {
-        t = WhereCheck.Truth.CONSTANT;
-      }
-      l = new Node(t, OTHER, "");
+      l = new Node(WhereCheck.and(l.truth(), r.truth()), OTHER, "");
     }
     return l;
   }
@@ -142,16 +122,7 @@ final class TokenWhere {
       if (c == null) {
         return new Node(WhereCheck.Truth.CONSTANT, OTHER, "");
       }
-      boolean v =
-          switch (op) {
-            case "=" -> c == 0;
-            case "<>", "!=" -> c != 0;
-            case ">" -> c > 0;
-            case ">=" -> c >= 0;
-            case "<" -> c < 0;
-            default -> c <= 0;
-          };
-      return new Node(v ? WhereCheck.Truth.TRUE : WhereCheck.Truth.FALSE, OTHER, "");
+      return new Node(holds(op, c) ? WhereCheck.Truth.TRUE : WhereCheck.Truth.FALSE, OTHER, "");
     }
     if (st.is(i, Kw.IS)) {
       if (l.kind() == OTHER || paren) {
@@ -199,7 +170,11 @@ final class TokenWhere {
       n = new Node(WhereCheck.Truth.FALSE, NULL, "");
     } else if (t == Lexed.NUMBER && plainNumber(lx.text, s, e)) {
       String text = lx.text.substring(s, e);
-      n = new Node(isZero(text) ? WhereCheck.Truth.FALSE : WhereCheck.Truth.TRUE, NUMBER, text);
+      n =
+          new Node(
+              WhereCheck.isZero(text) ? WhereCheck.Truth.FALSE : WhereCheck.Truth.TRUE,
+              NUMBER,
+              text);
     } else if (t == Lexed.STRING && plainString(lx.text, s, e)) {
       String value = lx.text.substring(s + 1, e - 1);
       n = new Node(WhereCheck.stringTruth(value), STRING, value);
@@ -211,6 +186,11 @@ final class TokenWhere {
   }
 
   private @Nullable String comparison(int k) {
+    return comparison(st, k);
+  }
+
+  /** The comparison operator at token k ({@code =}, {@code <>}, {@code <=} …), or null. */
+  static @Nullable String comparison(Stmt st, int k) {
     if (st.type(k) != Lexed.OP) {
       return null;
     }
@@ -218,6 +198,18 @@ final class TokenWhere {
     return switch (op) {
       case "=", "<>", "!=", "<", ">", "<=", ">=" -> op;
       default -> null;
+    };
+  }
+
+  /** Whether {@code l op r} holds, given {@code c}, the sign of comparing l with r. */
+  static boolean holds(String op, int c) {
+    return switch (op) {
+      case "=" -> c == 0;
+      case "<>", "!=" -> c != 0;
+      case ">" -> c > 0;
+      case ">=" -> c >= 0;
+      case "<" -> c < 0;
+      default -> c <= 0;
     };
   }
 
@@ -236,7 +228,7 @@ final class TokenWhere {
   }
 
   /** Digits, optionally a dot and more digits; at most 18 characters. */
-  private static boolean plainNumber(String text, int s, int e) {
+  static boolean plainNumber(String text, int s, int e) {
     if (e - s > 18) {
       return false;
     }
@@ -267,16 +259,6 @@ final class TokenWhere {
     for (int p = s + 1; p < e - 1; p++) {
       char c = text.charAt(p);
       if (c == '\'' || c == '\\' || c < ' ') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isZero(String number) {
-    for (int p = 0; p < number.length(); p++) {
-      char c = number.charAt(p);
-      if (c >= '1' && c <= '9') {
         return false;
       }
     }

@@ -76,26 +76,10 @@ final class WhereCheck {
       return negate(truth(not.getExpression()));
     }
     if (e instanceof AndExpression and) {
-      Truth l = truth(and.getLeftExpression());
-      Truth r = truth(and.getRightExpression());
-      if (l == Truth.FALSE || r == Truth.FALSE) {
-        return Truth.FALSE;
-      }
-      if (l == Truth.FILTER || r == Truth.FILTER) {
-        return Truth.FILTER;
-      }
-      return l == Truth.TRUE && r == Truth.TRUE ? Truth.TRUE : Truth.CONSTANT;
+      return and(truth(and.getLeftExpression()), truth(and.getRightExpression()));
     }
     if (e instanceof OrExpression or) {
-      Truth l = truth(or.getLeftExpression());
-      Truth r = truth(or.getRightExpression());
-      if (l == Truth.TRUE || r == Truth.TRUE) {
-        return Truth.TRUE;
-      }
-      if (l == Truth.CONSTANT || r == Truth.CONSTANT) {
-        return Truth.CONSTANT;
-      }
-      return l == Truth.FILTER || r == Truth.FILTER ? Truth.FILTER : Truth.FALSE;
+      return or(truth(or.getLeftExpression()), truth(or.getRightExpression()));
     }
     if (e instanceof CastExpression cast && !hasColumn(cast.getLeftExpression())) {
       Truth inner = truth(cast.getLeftExpression());
@@ -212,7 +196,8 @@ final class WhereCheck {
     return e instanceof LongValue || e instanceof DoubleValue;
   }
 
-  private static boolean isZero(String number) {
+  /** Whether a number literal is zero: no digit but 0 before any exponent. */
+  static boolean isZero(String number) {
     for (int i = 0; i < number.length(); i++) {
       char c = number.charAt(i);
       if (c >= '1' && c <= '9') {
@@ -241,6 +226,28 @@ final class WhereCheck {
       return Truth.TRUE;
     }
     return Truth.CONSTANT;
+  }
+
+  /** {@code l AND r}: false if either is, a filter if either filters. */
+  static Truth and(Truth l, Truth r) {
+    if (l == Truth.FALSE || r == Truth.FALSE) {
+      return Truth.FALSE;
+    }
+    if (l == Truth.FILTER || r == Truth.FILTER) {
+      return Truth.FILTER;
+    }
+    return l == Truth.TRUE && r == Truth.TRUE ? Truth.TRUE : Truth.CONSTANT;
+  }
+
+  /** {@code l OR r}: true if either is; a constant side makes the filter no filter. */
+  static Truth or(Truth l, Truth r) {
+    if (l == Truth.TRUE || r == Truth.TRUE) {
+      return Truth.TRUE;
+    }
+    if (l == Truth.CONSTANT || r == Truth.CONSTANT) {
+      return Truth.CONSTANT;
+    }
+    return l == Truth.FILTER || r == Truth.FILTER ? Truth.FILTER : Truth.FALSE;
   }
 
   private static Truth negate(Truth t) {
