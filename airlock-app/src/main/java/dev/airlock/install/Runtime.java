@@ -1,5 +1,7 @@
 package dev.airlock.install;
 
+import dev.airlock.action.ShellWords;
+import dev.airlock.hook.AgentRuntime;
 import dev.airlock.json.Json;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public enum Runtime {
   /** Claude Code: {@code hooks.PreToolUse[]} matcher groups in {@code .claude/settings.json}. */
   CLAUDE_CODE(
-      "claude-code",
+      AgentRuntime.CLAUDE_CODE,
       ".claude/settings.json",
       List.of("PreToolUse"),
       false,
@@ -24,7 +26,7 @@ public enum Runtime {
       30),
   /** Cursor: {@code hooks.<event>[]} entries in {@code .cursor/hooks.json}, version 1. */
   CURSOR(
-      "cursor",
+      AgentRuntime.CURSOR,
       ".cursor/hooks.json",
       List.of("beforeShellExecution", "beforeMCPExecution", "beforeReadFile"),
       false,
@@ -32,7 +34,7 @@ public enum Runtime {
       0),
   /** OpenAI Codex CLI: Claude-shaped {@code hooks.PreToolUse[]} in {@code .codex/hooks.json}. */
   CODEX(
-      "codex",
+      AgentRuntime.CODEX,
       ".codex/hooks.json",
       List.of("PreToolUse"),
       false,
@@ -42,7 +44,7 @@ public enum Runtime {
    * Gemini CLI: {@code hooks.BeforeTool[]} in {@code .gemini/settings.json} (JSON with comments).
    */
   GEMINI(
-      "gemini",
+      AgentRuntime.GEMINI,
       ".gemini/settings.json",
       List.of("BeforeTool"),
       true,
@@ -58,13 +60,13 @@ public enum Runtime {
   private final int timeout;
 
   Runtime(
-      String id,
+      AgentRuntime agent,
       String relativeFile,
       List<String> events,
       boolean comments,
       @Nullable String matcher,
       int timeout) {
-    this.id = id;
+    this.id = agent.id(); // one list of runtime names: the hook's
     this.relativeFile = relativeFile;
     this.events = events;
     this.comments = comments;
@@ -118,7 +120,7 @@ public enum Runtime {
 
   /** The command Airlock writes: the launcher, shell-quoted when needed, then {@code hook ID}. */
   public String hookCommand(Path launcher) {
-    return Shell.quote(launcher.toString()) + " hook " + id;
+    return ShellWords.quote(launcher.toString()) + " hook " + id;
   }
 
   /** The top-level members a freshly created file starts with, before {@code hooks}. */

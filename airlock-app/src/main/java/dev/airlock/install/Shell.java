@@ -3,24 +3,12 @@ package dev.airlock.install;
 import java.util.ArrayList;
 import java.util.List;
 
-/** POSIX shell quoting for the command written into settings files, and its inverse. */
+/**
+ * The inverse of {@link dev.airlock.action.ShellWords#quote}, for the command written into settings
+ * files.
+ */
 final class Shell {
   private Shell() {}
-
-  /** The word as-is when it needs no quoting, else in single quotes. */
-  static String quote(String word) {
-    if (!word.isEmpty() && word.chars().allMatch(Shell::plain)) {
-      return word;
-    }
-    return "'" + word.replace("'", "'\\''") + "'";
-  }
-
-  private static boolean plain(int c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || "/._-+:@%=,".indexOf(c) >= 0;
-  }
 
   /** The first word of a command, with single and double quotes and backslashes undone. */
   static String firstWord(String command) {
